@@ -1,0 +1,1 @@
+"""Everything that talks to Elasticsearch: connection, index templates, bulk push, search."""

@@ -1,0 +1,98 @@
+"""Language of a block of text, as an ISO 639-1 code (``"und"`` when unsure).
+
+The sources we read mix English with Ukrainian or Russian, and telling
+Ukrainian from Russian is the part that matters most: a Russian summary
+filed as Ukrainian corrupts the Ukrainian index. So the detector works on
+two clues that separate the two reliably even on a short title:
+
+* letters only one of the languages has (``і ї є ґ`` vs ``ы э ё ъ``);
+* very common function words of each language.
+
+Latin-script text is scored on function words of a few European
+languages. The detector is deterministic and needs no model download.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNDETERMINED = "und"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+_UK_LETTERS = frozenset("іїєґІЇЄҐ")
+_RU_LETTERS = frozenset("ыэёъЫЭЁЪ")
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "uk": frozenset(
+        "і й та що це як від для до на не за по під при про із зі з у в але або "
+        "його її їх він вона вони ми ви був була було були буде є також який яка яке "
+        "які щоб тому коли після через між може ще вже лише теж".split()
+    ),
+    "ru": frozenset(
+        "и в на не что это как от для до по под при про из с у но или его ее её их "
+        "он она они мы вы был была было были будет есть также который которая "
+        "которое которые чтобы поэтому когда после через между может еще ещё уже "
+        "только тоже".split()
+    ),
+    "en": frozenset(
+        "the and of to in is that for on with as was were are be by it this from "
+        "at an or have has had not but which their they he she said will would "
+        "been after its who".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht ein eine zu den mit von für auf dem des sich "
+        "auch es im wird werden".split()
+    ),
+    "fr": frozenset(
+        "le la les et est des une un du en que qui dans pour pas sur au avec il "
+        "elle sont ce cette".split()
+    ),
+    "es": frozenset(
+        "el la los las y es de que en un una por con para no se del al lo como "
+        "más pero su sus".split()
+    ),
+}
+
+_CYRILLIC = ("uk", "ru")
+_LATIN = ("en", "de", "fr", "es")
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of ``text``'s main language, or ``"und"``."""
+    cyrillic = latin = 0
+    for ch in text:
+        if _is_cyrillic(ch):
+            cyrillic += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    if cyrillic == 0 and latin == 0:
+        return UNDETERMINED
+    words = [w.lower() for w in _WORD.findall(text)]
+    if cyrillic >= latin:
+        return _cyrillic_language(text, words)
+    return _latin_language(words)
+
+
+def _cyrillic_language(text: str, words: list[str]) -> str:
+    uk = sum(ch in _UK_LETTERS for ch in text) * 2
+    ru = sum(ch in _RU_LETTERS for ch in text) * 2
+    uk += sum(w in _STOPWORDS["uk"] for w in words)
+    ru += sum(w in _STOPWORDS["ru"] for w in words)
+    if uk == ru:
+        return UNDETERMINED
+    return "uk" if uk > ru else "ru"
+
+
+def _latin_language(words: list[str]) -> str:
+    scores = {lang: sum(w in _STOPWORDS[lang] for w in words) for lang in _LATIN}
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] == 0:
+        # A headline or a short line with no function word: plain ASCII
+        # words are English by far most often on these sites.
+        return "en" if all(w.isascii() for w in words) else UNDETERMINED
+    return best
