@@ -131,12 +131,13 @@ class LocalNode:
             return state
         if state:
             self.stop()
-        zip_path = self.fetch()
-        self.unpack(zip_path)
+        user = ensure_node_user()
+        if user:
+            check_traversable(self.base)
+        java_home = find_java(MIN_JAVA.get(self.major, 21), prefer_oldest=self.major == "8")
+        self.unpack(self.fetch())
         for parent in (self.base, self.base / "nodes"):
             parent.chmod(0o755)
-        java_home = find_java(MIN_JAVA.get(self.major, 21), prefer_oldest=self.major == "8")
-        user = ensure_node_user()
         previous = self.load_state()
         password = previous.password if previous else secrets.token_urlsafe(18)
         port = previous.port if previous and port_free(previous.port) else free_port()
@@ -448,6 +449,16 @@ def ensure_node_user() -> str | None:
             capture_output=True,
         )
     return NODE_USER
+
+
+def check_traversable(path: Path) -> None:
+    """The node user must be able to reach ``path``: every parent needs o+x."""
+    for parent in path.resolve().parents:
+        if not parent.stat().st_mode & 0o001:
+            raise LocalEsError(
+                f"{path} is inside {parent}, which user {NODE_USER} cannot enter: "
+                f"choose another INGEST_LOCAL_ES_DIR (or chmod o+x {parent})"
+            )
 
 
 def chown_tree(root: Path, user: str | None) -> None:
