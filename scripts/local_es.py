@@ -454,7 +454,7 @@ def ensure_node_user() -> str | None:
 def check_traversable(path: Path) -> None:
     """The node user must be able to reach ``path``: every parent needs o+x."""
     for parent in path.resolve().parents:
-        if not parent.stat().st_mode & 0o001:
+        if parent.exists() and not parent.stat().st_mode & 0o001:
             raise LocalEsError(
                 f"{path} is inside {parent}, which user {NODE_USER} cannot enter: "
                 f"choose another INGEST_LOCAL_ES_DIR (or chmod o+x {parent})"
