@@ -1,0 +1,307 @@
+"""The ``ingest`` command: run, parse, search, plugins.
+
+Exit codes: 0 everything worked; 1 some input failed (each failure is one
+line on stderr naming the file and the reason); 2 usage, connection or
+plugin-loading errors that stop the whole command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from elasticsearch import ApiError, AuthenticationException, Elasticsearch
+from elasticsearch import ConnectionError as EsConnectionError
+
+from . import __version__
+from .es.bulk import push
+from .es.connection import ConnectionSettings
+from .es.indices import ensure_indices
+from .es.search import ArticleHit, CommentHit, search_articles, search_comments
+from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
+from .plugins import Host, PluginError, load_host
+from .serialize import document_record
+
+DEFAULT_INDEX = "news"
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_FATAL = 0, 1, 2
+
+
+class Progress:
+    """A progress bar on stderr, only when stderr is a terminal.
+
+    The total comes from a quick walk of the inputs (names only, nothing
+    read), so it costs nothing when output goes to a file or a pipe.
+    """
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, label: str, paths: Sequence[str]) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.label = label
+        self.total = sum(1 for _ in iter_inputs(paths)) if self.enabled else 0
+        self.count = 0
+        self.started = self.shown = time.monotonic()
+
+    def tick(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if not self.enabled or (now - self.shown < 0.1 and self.count < self.total):
+            return
+        self.shown = now
+        rate = self.count / max(time.monotonic() - self.started, 1e-6)
+        filled = self.WIDTH * self.count // max(self.total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {self.count}/{self.total} ({rate:.0f}/s)")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _error(message: str) -> None:
+    print(f"ingest: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    plugin_opts = argparse.ArgumentParser(add_help=False)
+    group = plugin_opts.add_argument_group("plugins")
+    group.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        metavar="MODULE_OR_PATH",
+        help="load a plugin module (dotted name or .py file); repeatable",
+    )
+    group.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="do not load the plugin NAME; repeatable",
+    )
+    group.add_argument("--strict", action="store_true", help="fail when any plugin fails to load")
+
+    es_opts = argparse.ArgumentParser(add_help=False)
+    conn = es_opts.add_argument_group("Elasticsearch connection (flags override INGEST_ES_*)")
+    conn.add_argument("--es-url", help="cluster URL (INGEST_ES_URL)")
+    conn.add_argument("--es-user", help="basic-auth user (INGEST_ES_USER)")
+    conn.add_argument(
+        "--es-password-env",
+        metavar="VAR",
+        help="read the password from this variable (default INGEST_ES_PASSWORD)",
+    )
+    conn.add_argument("--ca-certs", help="CA bundle to verify TLS (INGEST_ES_CA_CERTS)")
+    conn.add_argument(
+        "--insecure",
+        action="store_true",
+        help="do not verify TLS certificates (warns; never the default)",
+    )
+    conn.add_argument(
+        "--index",
+        default=os.environ.get("INGEST_INDEX", DEFAULT_INDEX),
+        help=f"articles index; comments go to INDEX-comments (default {DEFAULT_INDEX})",
+    )
+
+    parser = argparse.ArgumentParser(prog="ingest", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser(
+        "run",
+        parents=[plugin_opts, es_opts],
+        help="parse inputs and index them with their comments",
+    )
+    run.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    run.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="refuse inputs larger than this (default 20 MB)",
+    )
+    run.add_argument("--chunk-size", type=int, default=500, help="bulk request size in actions")
+
+    parse = sub.add_parser(
+        "parse", parents=[plugin_opts], help="parse inputs and print JSON Lines (no Elasticsearch)"
+    )
+    parse.add_argument("paths", nargs="+", metavar="PATH")
+    parse.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+
+    search = sub.add_parser("search", parents=[es_opts], help="query the index")
+    search.add_argument("query")
+    search.add_argument("--lang", help="search only this language's fields (en, uk, ru...)")
+    search.add_argument("--source", help="only articles of this source (vt, aljazeera...)")
+    search.add_argument("--since", help="published on or after this date (YYYY-MM-DD)")
+    search.add_argument("--until", help="published on or before this date (YYYY-MM-DD)")
+    search.add_argument("--comments", action="store_true", help="search comments instead")
+    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    plugins = sub.add_parser("plugins", parents=[plugin_opts], help="list loaded plugins")
+    plugins.add_argument("--json", action="store_true")
+    return parser
+
+
+# ------------------------------------------------------------------ helpers
+def _host(args: argparse.Namespace) -> Host:
+    host = load_host(extra=args.plugin, disable=args.disable, strict=args.strict)
+    for name, reason in sorted(host.failures.items()):
+        _error(f"plugin {name!r} failed to load: {reason}")
+    return host
+
+
+def _client(args: argparse.Namespace) -> Elasticsearch:
+    password = os.environ.get(args.es_password_env) if args.es_password_env else None
+    settings = ConnectionSettings.from_env(
+        url=args.es_url,
+        user=args.es_user,
+        password=password,
+        ca_certs=args.ca_certs,
+        insecure=args.insecure or None,
+    )
+    return settings.client()
+
+
+def _check_cluster(client: Elasticsearch, url_hint: str) -> None:
+    """One bounded request up front, so an unreachable cluster fails fast and clearly."""
+    client.options(request_timeout=10, max_retries=0).cluster.health()
+
+
+# ------------------------------------------------------------------ commands
+def cmd_parse(args: argparse.Namespace) -> int:
+    host = _host(args)
+    failed = 0
+    for item in Pipeline(host, max_bytes=args.max_bytes).process(args.paths):
+        if isinstance(item, Failure):
+            failed += 1
+            _error(str(item))
+        else:
+            print(json.dumps(document_record(item), ensure_ascii=False))
+    return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    host = _host(args)
+    client = _client(args)
+    started = time.monotonic()
+    _check_cluster(client, args.es_url or "")
+    ensure_indices(client, args.index, host)
+    progress = Progress(sys.stderr, "indexing", args.paths)
+
+    def on_failure(failure: Failure) -> None:
+        progress.done()
+        _error(str(failure))
+
+    report = push(
+        client,
+        Pipeline(host, max_bytes=args.max_bytes).process(args.paths),
+        args.index,
+        on_failure=on_failure,
+        on_input=progress.tick,
+        chunk_size=args.chunk_size,
+    )
+    client.indices.refresh(index=f"{args.index},{args.index}-comments")
+    progress.done()
+    seconds = time.monotonic() - started
+    print(
+        f"inputs: {report.inputs}  documents: {report.documents}  comments: {report.comments}  "
+        f"failures: {len(report.failures)}  seconds: {seconds:.1f}  index: {args.index}",
+        file=sys.stderr,
+    )
+    return EXIT_INPUT_FAILED if report.failures else EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    client = _client(args)
+    hits: Sequence[ArticleHit | CommentHit]
+    if args.comments:
+        hits = search_comments(client, args.index, args.query, args.lang, args.source, args.size)
+    else:
+        hits = search_articles(
+            client,
+            args.index,
+            args.query,
+            args.lang,
+            args.source,
+            args.since,
+            args.until,
+            args.size,
+        )
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.record(), ensure_ascii=False))
+        else:
+            print(_render_hit(hit))
+    if not args.json:
+        print(f"{len(hits)} hit(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _clean(text: str) -> str:
+    """Terminal-safe: no control characters (escape sequences) from indexed text."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _render_hit(hit: ArticleHit | CommentHit) -> str:
+    snippets = "\n".join(f"    … {_clean(h)} …" for h in hit.highlights[:3])
+    if isinstance(hit, CommentHit):
+        head = f"{hit.score:6.2f}  comment {hit.id}  (article {hit.article_id})"
+    else:
+        title = next(iter(hit.title.values()), "(no title)") if hit.title else "(no title)"
+        head = f"{hit.score:6.2f}  [{hit.source}] {_clean(title)}\n        {hit.url or hit.id}"
+    return head + ("\n" + snippets if snippets else "")
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    host = _host(args)
+    infos = [host.infos[name] for name in host.names()]
+    if args.json:
+        for info in infos:
+            print(
+                json.dumps(
+                    {
+                        "name": info.name,
+                        "version": info.version,
+                        "module": info.module,
+                        "provider": info.provider,
+                        "hooks": list(info.hooks),
+                    }
+                )
+            )
+    else:
+        for info in infos:
+            print(f"{info.name} {info.version or '-'}  {info.module}  [{', '.join(info.hooks)}]")
+            print(f"    from {info.provider}")
+    return EXIT_INPUT_FAILED if host.failures else EXIT_OK
+
+
+COMMANDS = {"run": cmd_run, "parse": cmd_parse, "search": cmd_search, "plugins": cmd_plugins}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except PluginError as err:
+        _error(f"plugin error: {err}")
+    except AuthenticationException:
+        _error("Elasticsearch refused the credentials (check INGEST_ES_USER / password / API key)")
+    except EsConnectionError as err:
+        _error(f"cannot reach Elasticsearch: {type(err).__name__}: {err.message}")
+    except ApiError as err:
+        _error(f"Elasticsearch error: {err.meta.status} {err.error}")
+    except KeyboardInterrupt:
+        _error("interrupted")
+    return EXIT_FATAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The data path, top to bottom: path → bytes → text → plugin → Document.
+
+``iter_inputs`` walks what the user named; ``Pipeline.parse_file`` turns
+one file into a ``Document`` or raises ``InputError`` with a one-line
+reason; ``Pipeline.process`` does that for every input, yielding a
+``Document`` or a ``Failure`` each, so one bad file never stops the
+others and nothing is held in memory beyond the current input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, cast
+
+from .decode import read_source
+from .document import Document
+from .errors import InputError
+from .ids import document_id
+from .plugins import Host, PluginError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Inputs larger than this are refused: no article page is that big, and a
+50 MB "page" is a log file or a dump fed by mistake."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that did not become a document."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[str | Failure]:
+    """Every file under ``paths`` (folders recursively, sorted), or a ``Failure``.
+
+    Symlinked folders are followed once; a symlink loop, a missing path or an
+    unreadable folder is reported as a failure and the walk goes on.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            yield from _walk(path)
+        elif os.path.lexists(path) and not os.path.exists(path):
+            yield Failure(path, "broken symbolic link (or a symlink loop)")
+        elif not os.path.exists(path):
+            yield Failure(path, "no such file or directory")
+        else:
+            yield path
+
+
+def _walk(top: str) -> Iterator[str | Failure]:
+    seen: set[str] = set()
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True, onerror=errors.append):
+        while errors:
+            err = errors.pop()
+            yield Failure(err.filename or dirpath, f"cannot read folder: {err.strerror}")
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            yield Failure(dirpath, "symlink loop: this folder was already visited")
+            continue
+        seen.add(real)
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            if os.path.lexists(path) and not os.path.exists(path):
+                yield Failure(path, "broken symbolic link (or a symlink loop)")
+            else:
+                yield path
+    while errors:
+        err = errors.pop()
+        yield Failure(err.filename or top, f"cannot read folder: {err.strerror}")
+
+
+class Pipeline:
+    """Turns input files into documents with the plugins of ``host``."""
+
+    def __init__(self, host: Host, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.host = host
+        self.max_bytes = max_bytes
+
+    def read_bytes(self, path: str) -> bytes:
+        try:
+            size = os.path.getsize(path)
+            if size > self.max_bytes:
+                raise InputError(
+                    f"too large: {size / 1e6:.1f} MB (limit {self.max_bytes / 1e6:.0f} MB, "
+                    "see --max-bytes)",
+                    path,
+                )
+            with open(path, "rb") as handle:
+                return handle.read(self.max_bytes + 1)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}", path) from err
+
+    def parse_bytes(self, raw: bytes, path: str) -> Document:
+        """bytes → repaired text → the claiming plugin → ``Document`` (+ enrichment)."""
+        source = read_source(raw, path)
+        hook = self.host.pm.hook
+        try:
+            claimed = hook.ingest_claim(source=source)
+        except InputError:
+            raise
+        except Exception as err:
+            reason = f"a plugin failed while claiming: {type(err).__name__}: {err}"
+            raise InputError(reason, path) from err
+        if claimed is None:
+            declined = ", ".join(self.host.names()) or "no plugins are loaded"
+            raise InputError(f"no plugin claimed this input (declined: {declined})", path)
+        try:
+            article = hook.ingest_parse(source=source, claimed_by=claimed)
+        except InputError as err:
+            raise InputError(f"{claimed}: {err.reason}", path) from err
+        except Exception as err:
+            raise InputError(
+                f"plugin for {claimed!r} failed: {type(err).__name__}: {err}", path
+            ) from err
+        if article is None:
+            raise InputError(f"claimed as {claimed!r} but no plugin parsed it", path)
+        document = Document(
+            id=document_id(article, source.text),
+            path=path,
+            article=article,
+            encoding=source.encoding,
+            format="html" if source.is_html else "text",
+        )
+        extra = self.enrich(document)
+        return replace(document, extra=extra) if extra else document
+
+    def enrich(self, document: Document) -> dict[str, Any]:
+        """Merge what every ``ingest_enrich`` hook returns; a clash names both plugins."""
+        merged: dict[str, Any] = {}
+        owner: dict[str, str] = {}
+        caller = self.host.pm.hook.ingest_enrich
+        for impl in reversed(caller.get_hookimpls()):
+            args = {"document": document}
+            fields = cast(
+                "dict[str, Any] | None", impl.function(*(args[name] for name in impl.argnames))
+            )
+            for key, value in (fields or {}).items():
+                if key in owner:
+                    raise PluginError(
+                        f"field {key!r} added by both plugin {owner[key]!r} "
+                        f"and {impl.plugin_name!r}"
+                    )
+                owner[key] = impl.plugin_name
+                merged[key] = value
+        return merged
+
+    def parse_file(self, path: str) -> Document:
+        return self.parse_bytes(self.read_bytes(path), path)
+
+    def process(self, paths: Iterable[str]) -> Iterator[Document | Failure]:
+        """A ``Document`` or a ``Failure`` for every input under ``paths``."""
+        for item in iter_inputs(paths):
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield self.parse_file(item)
+            except (InputError, PluginError) as err:
+                yield Failure(item, getattr(err, "reason", str(err)))

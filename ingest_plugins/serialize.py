@@ -1,0 +1,77 @@
+"""Documents as JSON: the ``ingest parse`` record and the indexed sources.
+
+One function per shape, so the CLI, the index and the golden files all
+agree on field names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .document import Comment, Document
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """The JSON object ``ingest parse`` prints for one document."""
+    a = document.article
+    return {
+        "path": document.path,
+        "id": document.id,
+        "source": a.source,
+        "format": document.format,
+        "url": a.url,
+        "title": dict(a.title),
+        "summary": dict(a.summary),
+        "body": dict(a.body),
+        "authors": list(a.authors),
+        "published": a.published,
+        "languages": list(document.languages),
+        "disclaimers": list(a.disclaimers),
+        "comments": [comment_record(c) for c in a.comments],
+        "boilerplate": list(a.boilerplate),
+        "encoding": asdict(document.encoding) | {"fixes": list(document.encoding.fixes)},
+        **document.extra,
+    }
+
+
+def comment_record(comment: Comment) -> dict[str, Any]:
+    return {
+        "id": comment.id,
+        "parent": comment.parent,
+        "depth": comment.depth,
+        "text": comment.text,
+        "lang": comment.lang,
+        "author": comment.author,
+        "published": comment.published,
+    }
+
+
+def article_source(document: Document) -> dict[str, Any]:
+    """The article as stored in the articles index (comments live in their own index)."""
+    record = document_record(document)
+    del record["comments"]
+    record["comment_count"] = len(document.article.comments)
+    return record
+
+
+def comment_doc_id(document: Document, comment: Comment) -> str:
+    """Comments are keyed by their article, so a re-run overwrites them."""
+    return f"{document.id}.{comment.id}"
+
+
+def comment_source(document: Document, comment: Comment) -> dict[str, Any]:
+    """One comment as stored in the comments index, linked to its article."""
+    return {
+        **comment_record(comment),
+        "comment_id": comment.id,
+        "id": comment_doc_id(document, comment),
+        "parent": comment_doc_id_for(document, comment.parent),
+        "article_id": document.id,
+        "source": document.article.source,
+        "url": document.article.url,
+    }
+
+
+def comment_doc_id_for(document: Document, local_id: str | None) -> str | None:
+    return f"{document.id}.{local_id}" if local_id else None

@@ -1,0 +1,740 @@
+"""Saved Veterans Today pages (a WordPress site): metadata, body, disclaimers, comments.
+
+Two generations of the site's markup are handled the same way:
+
+* the older tagDiv "Newspaper" theme: ``h1.entry-title``,
+  ``.td-post-author-name``, ``time.entry-date[datetime]``, the article text
+  in ``div.td-post-content``;
+* current WordPress themes: ``article`` with ``div.entry-content``, a
+  JSON-LD ``NewsArticle``/``Article`` (headline, datePublished, author) and
+  ``link rel=canonical``.
+
+Comments are WordPress' threaded list (``ol.comment-list > li.comment.depth-1
+> … > ul.children > li.depth-2``). The page is read as a sequence of text
+blocks, each tagged with the zone it came from: the article content
+(body), the rest of the post area (boilerplate: share bars, tags, related
+posts, ads) or the rest of the site (navigation, sidebar, footer, which is
+not part of the document and is left out). VT's disclaimers are taken from
+any zone by their content. Scripts, styles, frames, media and forms (the
+comment form) never reach the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import soupsieve
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+
+from ingest_plugins import Article, InputError
+
+from .vt_text import (
+    SOURCE,
+    CommentDraft,
+    chrome_kind,
+    clean_line,
+    finish_comments,
+    lang_slot,
+    language_of,
+    merge_disclaimers,
+    normalize_iso,
+    parse_author_names,
+    parse_date_line,
+    text_has_vt_markers,
+)
+
+# ---------------------------------------------------------------------------
+# Claiming a page by its metadata (regexes on the raw text: no parsing)
+# ---------------------------------------------------------------------------
+
+# Any <link …> or <meta …> tag; its attributes are read with _ATTR_RE.
+_LINK_OR_META_RE = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
+# One attribute: name="value", name='value' or name=value.
+_ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# The body of every <script type="application/ld+json"> element.
+_JSON_LD_RE = re.compile(
+    r"<script\b[^>]*application/ld\+json[^>]*>(?P<json>.*?)</script\s*>", re.I | re.S
+)
+# A URL or @id on the site: https://www.veteranstoday.com/…
+_VT_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*veteranstoday\.com(?:[:/?#]|$)", re.I)
+# The site's name as pages spell it: "Veterans Today", "VeteransToday".
+_VT_NAME_RE = re.compile(r"\bveterans\s*today\b", re.I)
+# The start of a document that is markup rather than a text copy.
+_MARKUP_START_RE = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+_ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "BackgroundNewsArticle"}
+)  # fmt: skip
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` starts like an HTML document."""
+    return _MARKUP_START_RE.match(text) is not None
+
+
+def _attributes(tag_text: str) -> dict[str, str]:
+    """The attributes of one raw tag, names lower-cased."""
+    return {
+        m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+        for m in _ATTR_RE.finditer(tag_text)
+    }
+
+
+def _is_vt_reference(value: object) -> bool:
+    """True when a JSON-LD value (name, URL, @id, or objects and lists of them) names VT."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _VT_HOST_RE.match(item.strip()) or _VT_NAME_RE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.get(key) for key in ("name", "url", "@id"))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _walk_json(data: object) -> Iterator[dict[str, Any]]:
+    """Every JSON object inside ``data`` (iteratively, so depth is no problem)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+def _load_json(text: str) -> object:
+    """Parse JSON leniently: ``None`` when it is malformed or absurdly deep."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    """The ``@type`` of a JSON-LD object as a set of names."""
+    value = obj.get("@type")
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list):
+        return {v for v in value if isinstance(v, str)}
+    return set()
+
+
+def _ld_names_vt(objects: list[dict[str, Any]]) -> bool:
+    """True when a JSON-LD publisher or WebSite in ``objects`` is VT."""
+    for obj in objects:
+        if _is_vt_reference(obj.get("publisher")):
+            return True
+        if "WebSite" in _ld_types(obj) and _is_vt_reference(obj):
+            return True
+    return False
+
+
+def html_claims(text: str) -> bool:
+    """True when a page declares itself a VT page.
+
+    Looks at ``link rel=canonical``, ``og:url``, ``og:site_name`` and the
+    JSON-LD publisher; a page whose head says nothing still counts when its
+    text carries VT's disclaimer markers.
+    """
+    for match in _LINK_OR_META_RE.finditer(text):
+        attrs = _attributes(match.group(0))
+        rel = attrs.get("rel", "").lower().split()
+        prop = (attrs.get("property") or attrs.get("name") or "").lower()
+        if "canonical" in rel and _VT_HOST_RE.match(attrs.get("href", "")):
+            return True
+        if prop == "og:url" and _VT_HOST_RE.match(attrs.get("content", "")):
+            return True
+        if prop == "og:site_name" and _VT_NAME_RE.search(attrs.get("content", "")):
+            return True
+    for match in _JSON_LD_RE.finditer(text):
+        if _ld_names_vt(list(_walk_json(_load_json(match.group("json"))))):
+            return True
+    return text_has_vt_markers(text)
+
+
+# ---------------------------------------------------------------------------
+# Reading the tree as text blocks
+# ---------------------------------------------------------------------------
+
+# Elements whose content is never text: dropped before anything is read.
+_DROPPED_TAGS = (
+    "script", "style", "iframe", "noscript", "template", "svg", "canvas", "object",
+    "embed", "video", "audio", "form", "input", "textarea", "select", "button", "option",
+)  # fmt: skip
+
+# Elements that start a new text block (the rest are inline).
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table "
+    "tbody td tfoot th thead tr ul".split()
+)
+
+# class/id tokens of share bars, related posts and ads (boilerplate inside the post).
+_CHROME_TOKEN_RE = re.compile(
+    r"share|sharing|sharedaddy|social|related|yarpp|td-a-rec|adsbygoogle|advert|sponsor"
+    r"|^ads?$|^ads?[-_]|[-_]ads?$|code-block|newsletter|subscribe",
+    re.I,
+)
+
+# Any run of white space in markup text (line breaks included: only <br> breaks lines).
+_MARKUP_SPACE_RE = re.compile(r"\s+")
+
+_BODY, _POST, _SITE = "body", "post", "site"
+"""Zones: the article content, the rest of the post area, the rest of the site."""
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One block of text and the zone it came from."""
+
+    text: str
+    zone: str
+
+
+class _BlockWriter:
+    """Collects inline text and cuts it into blocks at block boundaries."""
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self._pieces: list[str] = []
+
+    def add(self, text: str) -> None:
+        """Add inline markup text (its white space collapses to single spaces)."""
+        self._pieces.append(_MARKUP_SPACE_RE.sub(" ", text))
+
+    def line_break(self) -> None:
+        """Add a ``<br>``: a line break inside the current block."""
+        self._pieces.append("\n")
+
+    def flush(self, zone: str) -> None:
+        """End the current block; keep it, tagged ``zone``, if it has text."""
+        lines = (clean_line(line) for line in "".join(self._pieces).split("\n"))
+        text = "\n".join(line for line in lines if line)
+        self._pieces.clear()
+        if text:
+            self.blocks.append(_Block(text, zone))
+
+
+def _is_text(node: PageElement) -> bool:
+    """True for a string that is document text (not a comment, doctype, CDATA…)."""
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+
+
+def _blocks(root: Tag, zone: str, zone_of: Callable[[Tag, str], str | None]) -> list[_Block]:
+    """Read ``root`` as text blocks in document order.
+
+    ``zone_of(tag, parent_zone)`` gives a tag's zone, or ``None`` to skip
+    the tag and everything in it. The walk uses its own stack, so deeply
+    nested markup cannot exhaust Python's recursion limit.
+    """
+    writer = _BlockWriter()
+    stack: list[tuple[PageElement | None, str]] = [(root, zone)]
+    while stack:
+        node, node_zone = stack.pop()
+        if node is None:  # the end of a block element
+            writer.flush(node_zone)
+        elif _is_text(node):
+            writer.add(str(node))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                writer.line_break()
+                continue
+            inner = zone_of(node, node_zone)
+            if inner is None:
+                writer.flush(node_zone)
+                continue
+            if node.name in _BLOCK_TAGS or inner != node_zone:
+                writer.flush(node_zone)
+                stack.append((None, inner))
+            stack.extend((child, inner) for child in reversed(node.contents))
+    writer.flush(zone)
+    return writer.blocks
+
+
+def _tokens(tag: Tag) -> list[str]:
+    """The class names and id of ``tag``."""
+    classes = tag.get("class")
+    tokens = list(classes) if isinstance(classes, list) else str(classes or "").split()
+    tag_id = tag.get("id")
+    if isinstance(tag_id, str):
+        tokens.append(tag_id)
+    return tokens
+
+
+def _is_chrome_container(tag: Tag) -> bool:
+    """True for a share bar, related-posts box or ad slot (by class or id)."""
+    return any(_CHROME_TOKEN_RE.search(token) for token in _tokens(tag))
+
+
+def _has_class(tag: Tag, name: str) -> bool:
+    """True when ``tag`` has the class ``name``."""
+    return name in _tokens(tag)
+
+
+def _inside(tag: Tag, container: Tag) -> bool:
+    """True when ``tag`` is ``container`` or one of its descendants."""
+    return tag is container or any(parent is container for parent in tag.parents)
+
+
+# ---------------------------------------------------------------------------
+# Finding the parts of the page
+# ---------------------------------------------------------------------------
+
+# Containers of the article text, best first.
+_CONTENT_SELECTORS = (
+    ".td-post-content",
+    ".tdb_single_content .tdb-block-inner",
+    "[itemprop=articleBody]",
+    ".entry-content",
+    ".post-content",
+    ".article-content",
+    "article",
+    "main",
+)
+_COMMENT_LIST_SELECTOR = "ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist"
+_TITLE_SELECTOR = "h1.entry-title, h1.tdb-title-text, h1.post-title, article h1, h1"
+_SUBTITLE_SELECTOR = ".td-post-sub-title, .entry-subtitle, .post-subtitle, .subtitle"
+_BYLINE_SELECTOR = (
+    ".td-post-author-name, .tdb-author-name, .byline, .entry-author, .post-author, "
+    ".author-name, [rel=author]"
+)
+_DATE_SELECTOR = ".td-post-date, .posted-on, .entry-date, .post-date, time[datetime]"
+_COMMENT_TEXT_SELECTOR = ".comment-content, .comment-text, [itemprop=text]"
+_COMMENT_AUTHOR_SELECTOR = ".comment-author .fn, .fn, cite, .comment-author"
+_COMMENT_META_SELECTOR = ".comment-meta, .comment-metadata, .comment-author, .reply, footer"
+
+# The site name after a page title: "Title | Veterans Today", "Title - Veterans Today".
+_TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*veterans\s*today\b.*$", re.I)
+# "By " before a byline's names and " -" after them, as the tagDiv theme prints them.
+_BYLINE_DECOR_RE = re.compile(r"^\s*by:?\s+|\s*[-–—|]\s*$", re.I)
+# The WordPress comment id in an element id: comment-1234, li-comment-1234, div-comment-1234.
+_COMMENT_ID_RE = re.compile(r"^(?:li-|div-)?comment-(?P<id>\d+)$")
+# WordPress' nesting class on a comment: depth-1 (top level), depth-2…
+_DEPTH_CLASS_RE = re.compile(r"^depth-(?P<depth>\d+)$")
+# "…", "...", "[…]" or "[...]" ending an excerpt.
+_ELLIPSIS_RE = re.compile(r"\s*(?:\[?(?:…|\.\.\.)\]?)\s*$")
+# " says:" after a comment author's name.
+_SAYS_RE = re.compile(r"\s+says:?$", re.I)
+
+
+def _find_content(soup: BeautifulSoup) -> Tag:
+    """The element holding the article text (the longest of the best kind)."""
+    for selector in _CONTENT_SELECTORS:
+        found = [tag for tag in soup.select(selector) if tag.find_parent(class_="comment") is None]
+        if found:
+            return max(found, key=lambda tag: len(tag.get_text()))
+    raise InputError("VT page has no article content element")
+
+
+def _find_region(content: Tag) -> Tag:
+    """The post area around ``content``: the main column, else the article."""
+    for parent in content.parents:
+        if not isinstance(parent, Tag) or parent.name == "[document]":
+            break
+        tokens = set(_tokens(parent))
+        if (
+            parent.name == "main"
+            or parent.get("role") == "main"
+            or tokens & {"primary", "site-main", "td-ss-main-content", "td-main-content"}
+        ):
+            return parent
+    article = content.find_parent("article")
+    if article is not None:
+        return article
+    return content.parent if isinstance(content.parent, Tag) else content
+
+
+def _first(root: Tag, selector: str, skip: Tag | None = None) -> Tag | None:
+    """The first element under ``root`` matching ``selector`` that is not in ``skip``."""
+    for tag in root.select(selector):
+        if skip is None or not _inside(tag, skip):
+            return tag
+    return None
+
+
+def _outermost(tag: Tag, selector: str, root: Tag) -> Tag:
+    """``tag`` or its outermost ancestor (below ``root``) that also matches ``selector``."""
+    best = tag
+    for parent in tag.parents:
+        if parent is root or not isinstance(parent, Tag):
+            break
+        if soupsieve.match(selector, parent):
+            best = parent
+    return best
+
+
+def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
+    """The content of the first ``<meta property|name=key>`` found."""
+    for key in keys:
+        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+        if isinstance(tag, Tag):
+            content = tag.get("content")
+            if isinstance(content, str) and content.strip():
+                return clean_line(content)
+    return None
+
+
+def _json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page (``@graph`` members and nested ones included)."""
+    objects: list[dict[str, Any]] = []
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        objects.extend(_walk_json(_load_json(script.get_text())))
+    return objects
+
+
+def _ld_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD article object (``{}`` when the page has none)."""
+    return next((obj for obj in objects if _ld_types(obj) & _ARTICLE_TYPES), {})
+
+
+def _ld_text(value: object) -> str | None:
+    """A JSON-LD value as cleaned text (first item of a list; ``None`` if not text)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    return clean_line(value) if isinstance(value, str) and value.strip() else None
+
+
+def _ld_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Author names of the JSON-LD article (``@id`` references resolved)."""
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    value = article.get("author")
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item:
+            item = by_id.get(str(item.get("@id")), item)
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and clean_line(name):
+            names.append(clean_line(name))
+    return tuple(names)
+
+
+@dataclass
+class _Metadata:
+    """What the page says about the article, and the elements it was read from."""
+
+    title: str = ""
+    subtitle: str = ""
+    description: str = ""
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    consumed: tuple[Tag, ...] = ()
+
+
+def _read_metadata(
+    soup: BeautifulSoup, region: Tag, content: Tag, objects: list[dict[str, Any]]
+) -> _Metadata:
+    """Read title, subtitle, authors, date, URL and description of the page."""
+    article = _ld_article(objects)
+    consumed: list[Tag] = []
+    meta = _Metadata()
+
+    title_tag = _first(region, _TITLE_SELECTOR)
+    if title_tag is not None:
+        consumed.append(title_tag)
+        meta.title = clean_line(title_tag.get_text(" "))
+    if not meta.title:
+        page_title = soup.title.get_text(" ") if soup.title else ""
+        meta.title = (
+            _ld_text(article.get("headline"))
+            or _meta(soup, "og:title")
+            or clean_line(_TITLE_SUFFIX_RE.sub("", page_title))
+        )
+
+    subtitle_tag = _first(region, _SUBTITLE_SELECTOR, skip=content)
+    if subtitle_tag is not None:
+        consumed.append(subtitle_tag)
+        meta.subtitle = clean_line(subtitle_tag.get_text(" "))
+
+    byline_tag = _first(region, _BYLINE_SELECTOR, skip=content)
+    dom_authors: tuple[str, ...] = ()
+    if byline_tag is not None and byline_tag.find_parent(class_="comment") is None:
+        byline_tag = _outermost(byline_tag, _BYLINE_SELECTOR, region)
+        consumed.append(byline_tag)
+        dom_authors = _byline_names(byline_tag)
+    meta.authors = _ld_authors(article, objects) or dom_authors
+
+    date_tag = _first(region, _DATE_SELECTOR, skip=content)
+    dom_date: str | None = None
+    if date_tag is not None and date_tag.find_parent(class_="comment") is None:
+        date_tag = _outermost(date_tag, _DATE_SELECTOR, region)
+        consumed.append(date_tag)
+        dom_date = _tag_date(date_tag)
+    meta.published = (
+        normalize_iso(_ld_text(article.get("datePublished")) or "")
+        or normalize_iso(_meta(soup, "article:published_time") or "")
+        or dom_date
+    )
+
+    canonical = soup.find("link", attrs={"rel": "canonical"})
+    href = canonical.get("href") if isinstance(canonical, Tag) else None
+    meta.url = (
+        (clean_line(href) if isinstance(href, str) and href.strip() else None)
+        or _meta(soup, "og:url")
+        or _ld_text(article.get("url"))
+        or _ld_text(article.get("mainEntityOfPage"))
+    )
+    meta.description = (
+        _ld_text(article.get("description")) or _meta(soup, "og:description", "description") or ""
+    )
+    meta.consumed = tuple(consumed)
+    return meta
+
+
+def _byline_names(tag: Tag) -> tuple[str, ...]:
+    """Author names in a byline element: its name links, else its text."""
+    linked = [clean_line(a.get_text(" ")) for a in tag.select(".fn, a")]
+    names = tuple(name for name in linked if name)
+    if names:
+        return names
+    return parse_author_names(_BYLINE_DECOR_RE.sub("", clean_line(tag.get_text(" "))))
+
+
+def _tag_date(tag: Tag) -> str | None:
+    """The ISO date of a date element: its ``datetime`` attribute, else its text."""
+    time_tag = tag if tag.name == "time" else tag.find("time")
+    if isinstance(time_tag, Tag):
+        value = time_tag.get("datetime")
+        if isinstance(value, str) and normalize_iso(value):
+            return normalize_iso(value)
+    return parse_date_line(tag.get_text(" "))
+
+
+# ---------------------------------------------------------------------------
+# Comments
+# ---------------------------------------------------------------------------
+
+
+def _comment_lists(soup: BeautifulSoup) -> list[Tag]:
+    """The page's top-level comment lists (nested ``.children`` lists excluded)."""
+    lists = soup.select(_COMMENT_LIST_SELECTOR)
+    return [
+        tag for tag in lists if not any(_inside(tag, other) for other in lists if other is not tag)
+    ]
+
+
+def _own_parts(item: Tag) -> list[Tag]:
+    """The elements of a comment ``li`` that belong to it (not its replies)."""
+    return [
+        child
+        for child in item.children
+        if isinstance(child, Tag) and not _has_class(child, "children") and child.name != "li"
+    ]
+
+
+def _own_first(parts: list[Tag], selector: str) -> Tag | None:
+    """The first element matching ``selector`` in or among a comment's own parts."""
+    for part in parts:
+        if soupsieve.match(selector, part):
+            return part
+        found = part.select_one(selector)
+        if found is not None:
+            return found
+    return None
+
+
+def _comment_id(item: Tag, parts: list[Tag], number: int) -> str:
+    """The WordPress id of a comment (``comment-1234`` → ``"1234"``), else ``c<n>``."""
+    for tag in (item, *parts):
+        tag_id = tag.get("id")
+        match = _COMMENT_ID_RE.match(tag_id) if isinstance(tag_id, str) else None
+        if match:
+            return match.group("id")
+    return f"c{number}"
+
+
+def _comment_depth(item: Tag) -> int:
+    """Depth from WordPress' ``depth-N`` class (N - 1), else from the nesting."""
+    for token in _tokens(item):
+        match = _DEPTH_CLASS_RE.match(token)
+        if match and int(match.group("depth")) >= 1:
+            return int(match.group("depth")) - 1
+    return sum(1 for parent in item.parents if isinstance(parent, Tag) and _is_comment_item(parent))
+
+
+def _is_comment_item(tag: Tag) -> bool:
+    """True for a comment's ``li`` (pingbacks and trackbacks are not comments)."""
+    return tag.name == "li" and _has_class(tag, "comment")
+
+
+def _comment_text(parts: list[Tag]) -> str:
+    """A comment's text: paragraphs joined by blank lines, ``<br>`` kept as ``\\n``."""
+    holder = _own_first(parts, _COMMENT_TEXT_SELECTOR)
+    roots = [holder] if holder is not None else parts
+    paragraphs: list[str] = []
+    for root in roots:
+
+        def zone_of(tag: Tag, zone: str) -> str | None:
+            if holder is None and soupsieve.match(_COMMENT_META_SELECTOR, tag):
+                return None
+            return zone
+
+        paragraphs.extend(block.text for block in _blocks(root, _BODY, zone_of))
+    return "\n\n".join(paragraphs)
+
+
+def _comment_author(parts: list[Tag]) -> str | None:
+    """The name of a comment's author, without the theme's " says:"."""
+    tag = _own_first(parts, _COMMENT_AUTHOR_SELECTOR)
+    name = _SAYS_RE.sub("", clean_line(tag.get_text(" "))) if tag is not None else ""
+    return name or None
+
+
+def _comment_date(parts: list[Tag]) -> str | None:
+    """When a comment was posted: its ``time[datetime]``, else a dated link's text."""
+    tag = _own_first(parts, "time[datetime]") or _own_first(parts, ".comment-metadata a")
+    return _tag_date(tag) if tag is not None else None
+
+
+def _read_comments(soup: BeautifulSoup) -> tuple[list[CommentDraft], list[Tag]]:
+    """Read every comment; return the drafts and the elements they were read from."""
+    drafts: list[CommentDraft] = []
+    consumed: list[Tag] = []
+    ids: dict[int, str] = {}
+    for comment_list in _comment_lists(soup):
+        for item in comment_list.find_all("li"):
+            if not _is_comment_item(item):
+                continue
+            parts = _own_parts(item)
+            consumed.extend(parts)
+            comment_id = _comment_id(item, parts, len(drafts) + 1)
+            ids[id(item)] = comment_id
+            parent_item = item.find_parent(_is_comment_item)
+            drafts.append(
+                CommentDraft(
+                    depth=_comment_depth(item),
+                    paragraphs=[_comment_text(parts)],
+                    id=comment_id,
+                    parent=ids.get(id(parent_item)) if parent_item is not None else None,
+                    structural=True,
+                    author=_comment_author(parts),
+                    published=_comment_date(parts),
+                )
+            )
+    return drafts, consumed
+
+
+# ---------------------------------------------------------------------------
+# The HTML parser
+# ---------------------------------------------------------------------------
+
+
+def _drop_non_text(soup: BeautifulSoup) -> None:
+    """Remove scripts, styles, frames, media and forms with their content."""
+    for tag in soup.find_all(_DROPPED_TAGS):
+        tag.decompose()
+
+
+def _zone_function(
+    region: Tag, content: Tag, consumed: list[Tag]
+) -> Callable[[Tag, str], str | None]:
+    """Build the ``zone_of`` function of the page walk."""
+    skipped = {id(tag) for tag in consumed}
+
+    def zone_of(tag: Tag, zone: str) -> str | None:
+        if id(tag) in skipped:
+            return None
+        if tag is content:
+            return _BODY
+        if tag is region:
+            return _POST
+        if zone != _SITE and _is_chrome_container(tag):
+            return _POST
+        return zone
+
+    return zone_of
+
+
+def _is_excerpt_of(description: str, body: str) -> bool:
+    """True when ``description`` is only a (shortened) piece of ``body``."""
+    key = _ELLIPSIS_RE.sub("", description).strip().lower()
+    return key in " ".join(body.split()).lower()
+
+
+def parse_html(html: str) -> Article:
+    """Parse a saved VT article page into an ``Article``.
+
+    Raises ``InputError`` when the page has no article content.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    objects = _json_ld(soup)
+    _drop_non_text(soup)
+    drafts, comment_parts = _read_comments(soup)
+    content = _find_content(soup)
+    region = _find_region(content)
+    meta = _read_metadata(soup, region, content, objects)
+    root = soup.body if soup.body is not None else soup
+    zone_of = _zone_function(region, content, [*meta.consumed, *comment_parts])
+    blocks = _blocks(root, _SITE, zone_of)
+
+    body, disclaimers, boilerplate = _sort_blocks(blocks)
+    if not body:
+        raise InputError("VT page has no article body")
+    body_slot = lang_slot("\n\n".join(body))
+    body_lang = language_of(body_slot)
+    summary = meta.subtitle
+    if not summary and meta.description and not _is_excerpt_of(meta.description, "\n".join(body)):
+        summary = meta.description
+    return Article(
+        source=SOURCE,
+        title=lang_slot(meta.title, body_lang),
+        summary=lang_slot(summary, body_lang),
+        body=body_slot,
+        url=meta.url,
+        authors=meta.authors,
+        published=meta.published,
+        disclaimers=disclaimers,
+        comments=finish_comments(drafts),
+        boilerplate=boilerplate,
+    )
+
+
+def _sort_blocks(blocks: list[_Block]) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    """Split blocks into body paragraphs, disclaimers and boilerplate.
+
+    Disclaimers come from any zone; body blocks lose their chrome lines
+    (``Advertisement``…) to the boilerplate; other post blocks are
+    boilerplate; blocks of the rest of the site are left out.
+    """
+    spans = merge_disclaimers([block.text for block in blocks])
+    span_end = dict(spans)
+    inside = {i for first, last in spans for i in range(first + 1, last + 1)}
+    body: list[str] = []
+    disclaimers: list[str] = []
+    boilerplate: list[str] = []
+    for i, block in enumerate(blocks):
+        if i in span_end:
+            text = "\n".join(b.text for b in blocks[i : span_end[i] + 1])
+            if text not in disclaimers:
+                disclaimers.append(text)
+        elif i in inside or block.zone == _SITE:
+            continue
+        elif block.zone == _POST:
+            boilerplate.append(block.text)
+        else:
+            prose: list[str] = []
+            for line in block.text.split("\n"):
+                if chrome_kind(line):
+                    boilerplate.append(line)
+                else:
+                    prose.append(line)
+            if prose:
+                body.append("\n".join(prose))
+    return body, tuple(disclaimers), tuple(boilerplate)

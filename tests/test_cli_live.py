@@ -1,0 +1,124 @@
+"""``ingest run`` / ``search`` end to end against the live node."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from ingest_plugins.cli import main
+from ingest_plugins.es.connection import ConnectionSettings
+from tests.conftest import SEEDS
+from tests.plugin_helpers import EXAMPLE_FILE, WIRE_TEXT
+
+pytestmark = pytest.mark.es
+
+
+@pytest.fixture
+def es_env(es_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the CLI at the live node through the documented variables."""
+    monkeypatch.setenv("INGEST_ES_URL", es_settings.url)
+    monkeypatch.setenv("INGEST_ES_USER", es_settings.user or "")
+    monkeypatch.setenv("INGEST_ES_PASSWORD", es_settings.password or "")
+    if es_settings.ca_certs:
+        monkeypatch.setenv("INGEST_ES_CA_CERTS", es_settings.ca_certs)
+
+
+def count(es: Elasticsearch, index: str) -> int:
+    return int(es.count(index=index)["count"])
+
+
+def search_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(["search", *args, "--json"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+@pytest.mark.usefixtures("es_env")
+def test_run_seeds_then_search_finds_both(
+    es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(SEEDS), "--index", index_name]) == 0
+    summary = capsys.readouterr().err
+    assert "inputs: 2  documents: 2  comments: 5  failures: 0" in summary
+    hits = search_json(capsys, "sanctions", "--index", index_name)
+    assert sorted(h["source"] for h in hits) == ["aljazeera", "vt"]
+    assert all({"id", "source", "title", "url", "score"} <= set(h) for h in hits)
+
+
+@pytest.mark.usefixtures("es_env")
+def test_rerun_updates_and_never_duplicates(
+    es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        assert main(["run", str(SEEDS), "--index", index_name]) == 0
+    assert count(es, index_name) == 2
+    assert count(es, f"{index_name}-comments") == 5
+
+
+@pytest.mark.usefixtures("es_env")
+def test_comment_search_returns_the_article_id(
+    es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(SEEDS), "--index", index_name]) == 0
+    assert search_json(capsys, "sausage", "--index", index_name) == []
+    comments = search_json(capsys, "sausage", "--index", index_name, "--comments")
+    assert len(comments) == 1
+    vt = es.search(index=index_name, query={"term": {"source": "vt"}})["hits"]["hits"][0]
+    assert comments[0]["article_id"] == vt["_id"]
+    assert "sausage" in str(comments[0]["text"])
+
+
+@pytest.mark.usefixtures("es_env")
+def test_bad_inputs_are_named_and_the_rest_is_indexed(
+    es: Elasticsearch, index_name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "memo.txt").write_text("Minutes of the garden club meeting.\n")
+    code = main(["run", str(tmp_path / "in"), "--index", index_name])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{tmp_path / 'in' / 'empty.txt'}: empty input" in err
+    assert f"{tmp_path / 'in' / 'memo.txt'}: no plugin claimed this input" in err
+    assert "inputs: 4  documents: 2  comments: 5  failures: 2" in err
+    assert count(es, index_name) == 2
+
+
+@pytest.mark.usefixtures("es_env")
+def test_third_party_plugin_works_end_to_end(
+    es: Elasticsearch, index_name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bulletin.txt").write_text(WIRE_TEXT)
+    args = ["--plugin", str(EXAMPLE_FILE), "--index", index_name]
+    assert main(["run", str(tmp_path / "bulletin.txt"), *args]) == 0
+    mapping = es.indices.get_mapping(index=index_name)[index_name]["mappings"]
+    assert mapping["properties"]["word_count"] == {"type": "integer"}
+    hits = es.search(index=index_name, query={"range": {"word_count": {"gte": 6}}})["hits"]
+    assert hits["total"]["value"] == 1
+    assert hits["hits"][0]["_source"]["source"] == "example_wire"
+
+
+def test_unreachable_cluster_fails_fast_and_clearly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INGEST_ES_URL", "https://127.0.0.1:9")
+    monkeypatch.setenv("INGEST_ES_PASSWORD", "s3cret-never-printed")
+    assert main(["run", str(SEEDS), "--index", "unused"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach Elasticsearch" in err
+    assert "s3cret-never-printed" not in err
+
+
+@pytest.mark.usefixtures("es_env")
+def test_wrong_password_is_reported_without_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INGEST_ES_PASSWORD", "wrong-Pa55word-xyz")
+    assert main(["run", str(SEEDS), "--index", "unused"]) == 2
+    out = capsys.readouterr()
+    assert "refused the credentials" in out.err
+    assert "wrong-Pa55word-xyz" not in out.err + out.out
