@@ -21,19 +21,22 @@ UNDETERMINED = "und"
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 _UK_LETTERS = frozenset("іїєґІЇЄҐ")
+# An apostrophe between two Cyrillic letters (об'єднання, сім’я, пʼять) is
+# Ukrainian spelling; Russian uses the hard sign (ъ) there instead.
+_UK_APOSTROPHE = re.compile(r"[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
 _RU_LETTERS = frozenset("ыэёъЫЭЁЪ")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "uk": frozenset(
         "і й та що це як від для до на не за по під при про із зі з у в але або "
         "його її їх він вона вони ми ви був була було були буде є також який яка яке "
-        "які щоб тому коли після через між може ще вже лише теж".split()
+        "які щоб тому коли після через між може ще вже лише теж чи ні би немає".split()
     ),
     "ru": frozenset(
         "и в на не что это как от для до по под при про из с у но или его ее её их "
         "он она они мы вы был была было были будет есть также который которая "
         "которое которые чтобы поэтому когда после через между может еще ещё уже "
-        "только тоже".split()
+        "только тоже о об со ли бы же нет".split()
     ),
     "en": frozenset(
         "the and of to in is that for on with as was were are be by it this from "
@@ -79,7 +82,7 @@ def detect_language(text: str) -> str:
 
 
 def _cyrillic_language(text: str, words: list[str]) -> str:
-    uk = sum(ch in _UK_LETTERS for ch in text) * 2
+    uk = sum(ch in _UK_LETTERS for ch in text) * 2 + len(_UK_APOSTROPHE.findall(text)) * 2
     ru = sum(ch in _RU_LETTERS for ch in text) * 2
     uk += sum(w in _STOPWORDS["uk"] for w in words)
     ru += sum(w in _STOPWORDS["ru"] for w in words)

@@ -55,7 +55,7 @@ def test_start_prints_only_export_lines_and_status_says_running(
     assert f"export INGEST_ES_URL='{es_settings.url}'" in lines
     status = subprocess.run([script, "status"], capture_output=True, text=True, env=env)
     assert status.returncode == 0
-    assert f"running: Elasticsearch" in status.stdout and es_settings.url in status.stdout
+    assert "running: Elasticsearch" in status.stdout and es_settings.url in status.stdout
     assert "log:" in status.stdout
 
 
