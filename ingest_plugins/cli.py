@@ -179,12 +179,16 @@ def _check_cluster(client: Elasticsearch, url_hint: str) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     host = _host(args)
     failed = 0
+    progress = Progress(sys.stderr, "parsing", args.paths)
     for item in Pipeline(host, max_bytes=args.max_bytes).process(args.paths):
+        progress.tick()
         if isinstance(item, Failure):
             failed += 1
+            progress.done()
             _error(str(item))
         else:
             print(json.dumps(document_record(item), ensure_ascii=False))
+    progress.done()
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 

@@ -47,7 +47,10 @@ def test_vt_seed_has_the_expected_shape(pipeline: Pipeline) -> None:
 def test_aljazeera_seed_has_the_expected_shape(pipeline: Pipeline) -> None:
     record = record_of(pipeline, (SEEDS / SEED_NAMES[1]).read_bytes(), "aj.txt")
     assert record["published"] == "2022-07-01"
-    assert record["url"] == "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war"
+    assert (
+        record["url"]
+        == "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war"
+    )
     assert set(record["title"]) == {"en", "uk"} and "uk" in record["summary"]
     assert list(record["body"]) == ["en"] and record["languages"] == ["en", "uk"]
     assert not any("\u0400" <= ch <= "\u04ff" for ch in record["body"]["en"])
