@@ -260,7 +260,7 @@ def _render_hit(hit: ArticleHit | CommentHit) -> str:
         head = f"{hit.score:6.2f}  comment {hit.id}  (article {hit.article_id})"
     else:
         title = next(iter(hit.title.values()), "(no title)") if hit.title else "(no title)"
-        head = f"{hit.score:6.2f}  [{hit.source}] {_clean(title)}\n        {hit.url or hit.id}"
+        head = f"{hit.score:6.2f}  [{hit.source}] {_clean(title)}\n        {hit.url or hit.path or hit.id}"
     return head + ("\n" + snippets if snippets else "")
 
 

@@ -47,6 +47,11 @@ def test_run_seeds_then_search_finds_both(
     hits = search_json(capsys, "sanctions", "--index", index_name)
     assert sorted(h["source"] for h in hits) == ["aljazeera", "vt"]
     assert all({"id", "source", "title", "url", "score"} <= set(h) for h in hits)
+    assert main(["search", "sanctions", "--index", index_name]) == 0
+    readable = capsys.readouterr()
+    assert "[aljazeera] putin says Western sanctions" in readable.out
+    assert "[[sanctions]]" in readable.out and "seeds/000_69b621c95946143e.txt" in readable.out
+    assert "2 hit(s)" in readable.err
 
 
 @pytest.mark.usefixtures("es_env")

@@ -18,6 +18,7 @@ class ArticleHit:
     source: str
     title: dict[str, str]
     url: str | None
+    path: str | None
     score: float
     highlights: tuple[str, ...]
 
@@ -95,7 +96,7 @@ def search_articles(
             "post_tags": ["]]"],
             "encoder": "default",
         },
-        source_includes=["id", "source", "title", "url"],
+        source_includes=["id", "source", "title", "url", "path"],
         size=size,
     )
     return [
@@ -104,6 +105,7 @@ def search_articles(
             source=hit["_source"].get("source", ""),
             title=hit["_source"].get("title", {}),
             url=hit["_source"].get("url"),
+            path=hit["_source"].get("path"),
             score=float(hit["_score"]),
             highlights=_highlights(hit),
         )
