@@ -12,17 +12,19 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 
 from . import __version__
+from .document import Document
 from .es.bulk import push
 from .es.connection import ConnectionSettings
 from .es.indices import ensure_indices
 from .es.search import ArticleHit, CommentHit, search_articles, search_comments
+from .parallel import HostSettings, process_parallel
 from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
 from .plugins import Host, PluginError, load_host
 from .serialize import document_record
@@ -128,12 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse inputs larger than this (default 20 MB)",
     )
     run.add_argument("--chunk-size", type=int, default=500, help="bulk request size in actions")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="parser processes (default: one per core)",
+    )
 
     parse = sub.add_parser(
         "parse", parents=[plugin_opts], help="parse inputs and print JSON Lines (no Elasticsearch)"
     )
     parse.add_argument("paths", nargs="+", metavar="PATH")
     parse.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    parse.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
 
     search = sub.add_parser("search", parents=[es_opts], help="query the index")
     search.add_argument("query")
@@ -158,6 +167,14 @@ def _host(args: argparse.Namespace) -> Host:
     return host
 
 
+def _documents(args: argparse.Namespace, host: Host) -> Iterator[Document | Failure]:
+    """Parsed inputs in input order: in this process, or in ``--workers`` processes."""
+    if args.workers > 1:
+        settings = HostSettings(tuple(args.plugin), tuple(args.disable), args.max_bytes)
+        return process_parallel(args.paths, args.workers, settings)
+    return Pipeline(host, max_bytes=args.max_bytes).process(args.paths)
+
+
 def _client(args: argparse.Namespace) -> Elasticsearch:
     password = os.environ.get(args.es_password_env) if args.es_password_env else None
     settings = ConnectionSettings.from_env(
@@ -180,7 +197,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     host = _host(args)
     failed = 0
     progress = Progress(sys.stderr, "parsing", args.paths)
-    for item in Pipeline(host, max_bytes=args.max_bytes).process(args.paths):
+    for item in _documents(args, host):
         progress.tick()
         if isinstance(item, Failure):
             failed += 1
@@ -206,7 +223,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     report = push(
         client,
-        Pipeline(host, max_bytes=args.max_bytes).process(args.paths),
+        _documents(args, host),
         args.index,
         on_failure=on_failure,
         on_input=progress.tick,
@@ -260,7 +277,8 @@ def _render_hit(hit: ArticleHit | CommentHit) -> str:
         head = f"{hit.score:6.2f}  comment {hit.id}  (article {hit.article_id})"
     else:
         title = next(iter(hit.title.values()), "(no title)") if hit.title else "(no title)"
-        head = f"{hit.score:6.2f}  [{hit.source}] {_clean(title)}\n        {hit.url or hit.path or hit.id}"
+        where = hit.url or hit.path or hit.id
+        head = f"{hit.score:6.2f}  [{hit.source}] {_clean(title)}\n        {where}"
     return head + ("\n" + snippets if snippets else "")
 
 

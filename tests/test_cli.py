@@ -95,3 +95,20 @@ def test_progress_bar_only_on_a_terminal() -> None:
         progress.done()
     assert quiet.getvalue() == ""
     assert "parsing [##############################] 2/2" in shown.getvalue()
+
+
+def test_parse_with_workers_gives_the_same_output_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(20):
+        for seed in SEEDS.iterdir():
+            (tmp_path / f"{i:02d}-{seed.name}").write_bytes(seed.read_bytes())
+    (tmp_path / "10-empty.txt").write_bytes(b"")
+    outputs = []
+    for workers in ("1", "2"):
+        assert main(["parse", "--workers", workers, str(tmp_path)]) == 1
+        outputs.append(capsys.readouterr())
+    assert outputs[0].out == outputs[1].out
+    assert len(outputs[0].out.splitlines()) == 40
+    assert outputs[0].err == outputs[1].err
+    assert "10-empty.txt: empty input" in outputs[1].err
