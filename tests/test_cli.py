@@ -25,7 +25,7 @@ def test_parse_prints_one_json_object_per_seed(capsys: pytest.CaptureFixture[str
     assert [r["path"] for r in records] == paths
     assert [r["source"] for r in records] == ["vt", "aljazeera"]
     for record in records:
-        assert REQUIRED <= set(record)
+        assert set(record) >= REQUIRED
         for comment in record["comments"]:
             assert {"id", "parent", "depth", "text", "lang"} <= set(comment)
 

@@ -19,14 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest_plugins import Article, Document, EncodingReport, InputError, SourceText
+from ingest_plugins.parsing.dates import parse_date_line
+from ingest_plugins.parsing.lines import clean_line
+from ingest_plugins.parsing.urls import parse_url_line
 from ingest_plugins.sources import aljazeera
-from ingest_plugins.sources.aljazeera_text import (
-    clean_line,
-    parse_byline,
-    parse_date_line,
-    parse_header_line,
-    parse_url_line,
-)
+from ingest_plugins.sources.aljazeera_text import parse_byline, parse_header_line
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"

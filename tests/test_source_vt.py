@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest_plugins import Article, EncodingReport, InputError, SourceText, hookspecs
+from ingest_plugins.parsing.dates import parse_date as parse_date_line
 from ingest_plugins.sources import vt
-from ingest_plugins.sources.vt_text import parse_byline, parse_date_line
+from ingest_plugins.sources.vt_text import parse_byline
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"

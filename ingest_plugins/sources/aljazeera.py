@@ -9,8 +9,9 @@ re-exported here for tests and benchmarks.
 from __future__ import annotations
 
 from ingest_plugins import Article, InputError, SourceText, hookimpl
+from ingest_plugins.parsing.html import looks_like_html
 
-from .aljazeera_html import html_claims, looks_like_html, parse_html
+from .aljazeera_html import html_claims, parse_html
 from .aljazeera_text import parse_text, text_claims
 
 NAME = "aljazeera"

@@ -21,8 +21,10 @@ furniture as well and go to ``boilerplate``.
 
 Every non-empty line ends up in exactly one part of the ``Article``
 (title, summary, body, boilerplate) or is a metadata line (header, date,
-byline, URL) whose value was extracted. The line rules (chrome, dates,
-bylines) are shared with the HTML parser (``aljazeera_html``).
+byline, URL) whose value was extracted. The site's line rules (chrome,
+related-stories lists, byline affiliations) are shared with the HTML
+parser (``aljazeera_html``); generic ones (dates, bylines, URLs, language
+slots) come from ``ingest_plugins.parsing``.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 from ingest_plugins import Article, InputError
 from ingest_plugins.language import UNDETERMINED, detect_language
+from ingest_plugins.parsing import bylines
+from ingest_plugins.parsing.dates import DateLine, parse_date_line, same_day
+from ingest_plugins.parsing.languages import cyrillic_languages, group_by_language, is_cyrillic_text
+from ingest_plugins.parsing.lines import AD_LABEL_RE, classify_line, clean_line, split_lines
+from ingest_plugins.parsing.urls import parse_url_line, url_in_domains
 
 SOURCE = "aljazeera"
 """The source name written into every ``Article`` (the plugin's ``NAME``)."""
@@ -43,48 +48,8 @@ DEFAULT_LATIN_LANGUAGE = "en"
 """Latin-script text of this source is English unless detected otherwise."""
 
 # ---------------------------------------------------------------------------
-# Text normalisation
+# Languages
 # ---------------------------------------------------------------------------
-
-# Runs of horizontal white space (incl. NBSP and other Unicode spaces) inside a line.
-_INNER_SPACE_RE = re.compile(r"[^\S\n]+")
-
-# Characters that carry no text: zero-width space/joiners, soft hyphen, BOM.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
-
-
-def clean_line(text: str) -> str:
-    """Return ``text`` with invisible characters removed and spaces collapsed."""
-    return _INNER_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
-
-
-def split_lines(text: str) -> list[str]:
-    """Split ``text`` into cleaned lines (any line-end convention)."""
-    return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-
-
-# ---------------------------------------------------------------------------
-# Scripts and languages
-# ---------------------------------------------------------------------------
-
-_UK_ONLY = frozenset("іїєґІЇЄҐ")
-_RU_ONLY = frozenset("ыэёъЫЭЁЪ")
-
-
-def _is_cyrillic(ch: str) -> bool:
-    """True for a letter of the basic Cyrillic block."""
-    return "\u0400" <= ch <= "\u04ff"
-
-
-def is_cyrillic_text(text: str) -> bool:
-    """True when ``text`` has Cyrillic letters and at least as many as Latin ones.
-
-    This is the same split ``detect_language`` makes before it weighs
-    Ukrainian against Russian.
-    """
-    cyrillic = sum(_is_cyrillic(ch) for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    return cyrillic > 0 and cyrillic >= latin
 
 
 def latin_language(text: str) -> str:
@@ -93,175 +58,6 @@ def latin_language(text: str) -> str:
     if lang in (UNDETERMINED, "uk", "ru"):
         return DEFAULT_LATIN_LANGUAGE
     return lang
-
-
-def cyrillic_languages(blocks: Sequence[str]) -> list[str]:
-    """Languages of Cyrillic blocks that belong together, ``uk``, ``ru`` or ``und`` each.
-
-    Each block is detected on its own. When the detector cannot tell (a
-    short title with neither language's own letters and no function word)
-    and the block holds no letter of either language, the block takes the
-    language the other blocks agree on: a translator writes title and
-    summary in one language. A block with letters of both languages stays
-    ``und``, so this fallback never files a Russian block as ``uk``.
-    """
-    detected = [detect_language(block) for block in blocks]
-    known = set(detected) - {UNDETERMINED}
-    agreed = next(iter(known)) if len(known) == 1 else UNDETERMINED
-    return [
-        agreed
-        if lang == UNDETERMINED and not any(ch in _UK_ONLY or ch in _RU_ONLY for ch in block)
-        else lang
-        for block, lang in zip(blocks, detected, strict=True)
-    ]
-
-
-def cyrillic_language(text: str) -> str:
-    """Language of one Cyrillic text on its own, ``uk``, ``ru`` or ``und``."""
-    return cyrillic_languages([text])[0]
-
-
-def group_by_language(paragraphs: Sequence[str], latin_lang: str) -> dict[str, str]:
-    """Join ``paragraphs`` with blank lines, one entry per language.
-
-    Latin-script paragraphs all go under ``latin_lang`` (the article's
-    language), Cyrillic ones under their own detected language.
-    """
-    cyrillic = [p for p in paragraphs if is_cyrillic_text(p)]
-    cyrillic_lang = iter(cyrillic_languages(cyrillic))
-    grouped: dict[str, list[str]] = {}
-    for paragraph in paragraphs:
-        lang = next(cyrillic_lang) if is_cyrillic_text(paragraph) else latin_lang
-        grouped.setdefault(lang, []).append(paragraph)
-    return {lang: "\n\n".join(texts) for lang, texts in grouped.items()}
-
-
-# ---------------------------------------------------------------------------
-# Dates
-# ---------------------------------------------------------------------------
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-# What may precede a date on its own line: "Published On", "Updated:", "Last update"
-# (group "update" says the date is an update, not the publication), then a weekday.
-_DATE_PREFIX = (
-    r"(?:(?:published|posted|(?P<update>(?:last\s+)?updated?))(?:\s+on)?\s*:?\s+)?"
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-)
-# An optional clock time after a date: ", 14:21", "at 2:21 pm", "14:21 GMT".
-_DATE_CLOCK = (
-    r"(?:\s*,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?:\(?(?P<utc>GMT|UTC|Z)\)?)?)?"
-)
-# "01.07.2022", "1/7/2022": day, month, year (the repost header's form).
-_DATE_DOTTED_RE = re.compile(
-    _DATE_PREFIX + r"(?P<day>\d{1,2})[./](?P<month_num>\d{1,2})[./](?P<year>\d{4})" + _DATE_CLOCK,
-    re.I,
-)
-# "1 Jul 2022", "1st July, 2022": the site's own date line.
-_DATE_DMY_RE = re.compile(
-    _DATE_PREFIX
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{4})"
-    + _DATE_CLOCK,
-    re.I,
-)
-# "July 1, 2022", "Jul 1st 2022".
-_DATE_MDY_RE = re.compile(
-    _DATE_PREFIX
-    + r"(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    + _DATE_CLOCK,
-    re.I,
-)
-# "2022-07-01" or an ISO 8601 datetime "2022-07-01T14:21:38+00:00".
-_DATE_ISO_RE = re.compile(
-    _DATE_PREFIX + r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?:Z|[+-]\d{2}:?\d{2})?)?)",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class DateLine:
-    """A line that is only a date: its ISO value and whether it is an update date."""
-
-    value: str
-    updated: bool = False
-
-
-def normalize_iso(value: str) -> str | None:
-    """Return ``value`` if it is a valid ISO 8601 date or datetime, else ``None``."""
-    value = value.strip()
-    try:
-        if len(value) == len("2022-07-01"):
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
-
-
-def parse_date_line(line: str) -> DateLine | None:
-    """Return the date a whole line names (``DD.MM.YYYY``, ``1 Jul 2022``…), else ``None``."""
-    text = clean_line(line)
-    iso = _DATE_ISO_RE.fullmatch(text)
-    if iso:
-        value = normalize_iso(iso.group("iso"))
-        return DateLine(value, bool(iso.group("update"))) if value else None
-    match = _DATE_DOTTED_RE.fullmatch(text) or _DATE_DMY_RE.fullmatch(text)
-    match = match or _DATE_MDY_RE.fullmatch(text)
-    if not match:
-        return None
-    groups = match.groupdict()
-    month = int(groups["month_num"]) if groups.get("month_num") else None
-    if month is None:
-        month = _MONTHS.get(groups["month"].lower(), 0)
-    try:
-        day = date(int(groups["year"]), month, int(groups["day"]))
-    except ValueError:
-        return None
-    value = _with_clock(day, groups) if groups["hour"] else day.isoformat()
-    return DateLine(value, bool(groups["update"])) if value else None
-
-
-def _with_clock(day: date, groups: dict[str, str | None]) -> str | None:
-    """Combine ``day`` with the clock time a date regex matched (UTC when marked so)."""
-    hour, minute = int(groups["hour"] or 0), int(groups["minute"] or 0)
-    ampm = groups["ampm"]
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
-    zone = timezone(timedelta(0)) if groups["utc"] else None
-    try:
-        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).isoformat()
-    except ValueError:
-        return None
-
-
-def same_day(first: str, second: str) -> bool:
-    """True when two ISO values name the same calendar day."""
-    return first[:10] == second[:10]
 
 
 # ---------------------------------------------------------------------------
@@ -290,99 +86,21 @@ def parse_header_line(line: str) -> DateLine | None:
     return parse_date_line(rest)
 
 
-# A line that is only a URL, bare or in angle brackets: "<https://…>".
-_URL_LINE_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?")
-
-_AJ_HOSTS = ("aljazeera.com", "aljazeera.net")
-
-
-def parse_url_line(line: str) -> str | None:
-    """Return the URL if ``line`` is nothing but a URL, else ``None``."""
-    match = _URL_LINE_RE.fullmatch(clean_line(line))
-    return match.group("url") if match else None
+_AJ_DOMAINS = ("aljazeera.com", "aljazeera.net")
 
 
 def is_aljazeera_url(url: str) -> bool:
     """True when ``url`` points at an Al Jazeera site (any subdomain)."""
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return False
-    return any(host == h or host.endswith("." + h) for h in _AJ_HOSTS)
+    return url_in_domains(url, _AJ_DOMAINS)
 
 
-# "By Ali Harb", "By X, Senior Editor", "By X and Y", "Written by: X in Kyiv".
-_BYLINE_RE = re.compile(r"(?:(?:written|posted|reported)\s+)?by:?\s+(?P<names>\S.*)", re.I)
-# Separators between a byline's names and its role: ",", " | ", " - ".
-_ROLE_SEPARATOR_RE = re.compile(r"\s*(?:,|\s[|–—-]\s)\s*")
-# Separators between names: " and ", " & ".
-_NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+", re.I)
-# A place after a name: "Ali Harb in Washington".
-_NAME_PLACE_RE = re.compile(r"\s+in\s+[A-Z].*$")
-# Arabic name particles written lower-case with a hyphen: "al-Tahhan", "el-Sisi".
-_NAME_PREFIXED_RE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)-[^\W\d_][\w'’-]*")
-
-# Lower-case particles that may stand alone inside a personal name.
-_NAME_PARTICLES = frozenset("al el bin ibn ben bint abu de da di del der van von la le du".split())
-# Words that mark a byline part as a role or an affiliation, not a name.
-_ROLE_WORDS = frozenset(
-    "editor editors writer correspondent contributor columnist reporter producer journalist "
-    "staff senior chief bureau analyst digital online news agency agencies al jazeera "
-    "english".split()
-)
-_NAME_MIN_WORDS = 2
-"""Bylines name people by first and last name; one word (``By February``) is prose."""
-_NAME_MAX_WORDS = 5
-
-
-def _is_name(text: str) -> bool:
-    """True when ``text`` looks like one person's name (capitalised words)."""
-    words = text.split()
-    if not _NAME_MIN_WORDS <= len(words) <= _NAME_MAX_WORDS or not words[0][:1].isupper():
-        return False
-    for word in words:
-        if word.lower() in _NAME_PARTICLES or _NAME_PREFIXED_RE.fullmatch(word):
-            continue
-        if not word[:1].isupper() or not all(ch.isalpha() or ch in ".'’-" for ch in word):
-            return False
-    return True
-
-
-def _has_role_word(text: str) -> bool:
-    """True when a byline part names a role or affiliation (``Senior Editor``)."""
-    words = {w.strip(".,()").lower().removesuffix("'s").removesuffix("’s") for w in text.split()}
-    return bool(words & _ROLE_WORDS)
-
-
-def _split_names(text: str) -> list[str] | None:
-    """Split ``X and Y`` (a place after a name dropped) into names; ``None`` if not names."""
-    names = _NAME_JOIN_RE.split(_NAME_PLACE_RE.sub("", text))
-    return names if all(_is_name(name) for name in names) else None
-
-
-def parse_author_names(text: str) -> tuple[str, ...]:
-    """Split ``X and Y`` / ``X, Y`` / ``X, Senior Editor`` into names; ``()`` if not a byline.
-
-    Parts after the first are more names or a role; anything else (prose
-    such as ``February, the troops left``) means the text is no byline.
-    """
-    names: list[str] = []
-    for position, part in enumerate(_ROLE_SEPARATOR_RE.split(clean_line(text))):
-        if not part:
-            continue
-        if position > 0 and _has_role_word(part):
-            continue
-        found = _split_names(part)
-        if found is None:
-            return ()
-        names.extend(found)
-    return tuple(names)
+AFFILIATIONS = ("al jazeera",)
+"""What a byline may name after the authors that is the site, not a person."""
 
 
 def parse_byline(line: str) -> tuple[str, ...]:
-    """Return the author names of a byline line, or ``()`` if it is not one."""
-    match = _BYLINE_RE.fullmatch(clean_line(line))
-    return parse_author_names(match.group("names")) if match else ()
+    """Return the author names of a byline line (``By Ali Harb``), or ``()`` if it is not one."""
+    return bylines.parse_byline(line, affiliations=AFFILIATIONS)
 
 
 # ---------------------------------------------------------------------------
@@ -392,7 +110,7 @@ def parse_byline(line: str) -> tuple[str, ...]:
 # Each pattern matches a whole (cleaned) line of Al Jazeera site chrome.
 _CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
     # "Advertisement", "- Advertisement -", "Sponsored"
-    "advertisement": re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[-–—\s]*", re.I),
+    "advertisement": AD_LABEL_RE,
     # The related-stories widget's heading: "Recommended Stories", "Keep reading".
     "list_start": re.compile(
         r"(?:recommended stories|keep reading|more from al jazeera|related stories"
@@ -437,15 +155,10 @@ _CAPTION_RE = re.compile(
 
 def chrome_kind(line: str) -> str | None:
     """Name the chrome pattern that matches the whole of ``line``, or ``None``."""
-    text = clean_line(line)
-    if not text:
-        return None
-    for name, pattern in _CHROME_PATTERNS.items():
-        if pattern.fullmatch(text):
-            return name
-    if _CAPTION_RE.fullmatch(text):
+    kind = classify_line(line, _CHROME_PATTERNS)
+    if kind is None and _CAPTION_RE.fullmatch(clean_line(line)):
         return "caption"
-    return None
+    return kind
 
 
 _LIST_ITEM_MAX_CHARS = 160

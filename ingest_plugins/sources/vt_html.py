@@ -21,30 +21,38 @@ comment form) never reach the text.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import soupsieve
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from ingest_plugins import Article, InputError
+from ingest_plugins.parsing import bylines, jsonld
+from ingest_plugins.parsing.claims import page_declares_site
+from ingest_plugins.parsing.dates import normalize_iso, parse_date
+from ingest_plugins.parsing.html import (
+    BR_MARK,
+    NON_TEXT_TAGS,
+    canonical_url,
+    class_list,
+    drop_elements,
+    markup_text,
+    meta_content,
+)
+from ingest_plugins.parsing.languages import lang_slot, slot_language
+from ingest_plugins.parsing.lines import clean_line
+from ingest_plugins.parsing.urls import url_in_domains
 
 from .vt_text import (
+    AFFILIATIONS,
     SOURCE,
     CommentDraft,
     chrome_kind,
-    clean_line,
     finish_comments,
-    lang_slot,
-    language_of,
     merge_disclaimers,
-    normalize_iso,
-    parse_author_names,
-    parse_date_line,
     text_has_vt_markers,
 )
 
@@ -52,95 +60,19 @@ from .vt_text import (
 # Claiming a page by its metadata (regexes on the raw text: no parsing)
 # ---------------------------------------------------------------------------
 
-# Any <link …> or <meta …> tag; its attributes are read with _ATTR_RE.
-_LINK_OR_META_RE = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
-# One attribute: name="value", name='value' or name=value.
-_ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-# The body of every <script type="application/ld+json"> element.
-_JSON_LD_RE = re.compile(
-    r"<script\b[^>]*application/ld\+json[^>]*>(?P<json>.*?)</script\s*>", re.I | re.S
-)
-# A URL or @id on the site: https://www.veteranstoday.com/…
-_VT_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*veteranstoday\.com(?:[:/?#]|$)", re.I)
 # The site's name as pages spell it: "Veterans Today", "VeteransToday".
 _VT_NAME_RE = re.compile(r"\bveterans\s*today\b", re.I)
-# The start of a document that is markup rather than a text copy.
-_MARKUP_START_RE = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-
-_ARTICLE_TYPES = frozenset(
-    {"Article", "NewsArticle", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
-     "OpinionNewsArticle", "BackgroundNewsArticle"}
-)  # fmt: skip
+_VT_DOMAINS = ("veteranstoday.com",)
 
 
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` starts like an HTML document."""
-    return _MARKUP_START_RE.match(text) is not None
+def _is_vt_url(url: str) -> bool:
+    """True for a URL on veteranstoday.com (any subdomain)."""
+    return url_in_domains(url, _VT_DOMAINS)
 
 
-def _attributes(tag_text: str) -> dict[str, str]:
-    """The attributes of one raw tag, names lower-cased."""
-    return {
-        m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
-        for m in _ATTR_RE.finditer(tag_text)
-    }
-
-
-def _is_vt_reference(value: object) -> bool:
-    """True when a JSON-LD value (name, URL, @id, or objects and lists of them) names VT."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if _VT_HOST_RE.match(item.strip()) or _VT_NAME_RE.search(item):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.get(key) for key in ("name", "url", "@id"))
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
-def _walk_json(data: object) -> Iterator[dict[str, Any]]:
-    """Every JSON object inside ``data`` (iteratively, so depth is no problem)."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            yield item
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-
-
-def _load_json(text: str) -> object:
-    """Parse JSON leniently: ``None`` when it is malformed or absurdly deep."""
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-
-
-def _ld_types(obj: dict[str, Any]) -> set[str]:
-    """The ``@type`` of a JSON-LD object as a set of names."""
-    value = obj.get("@type")
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, list):
-        return {v for v in value if isinstance(v, str)}
-    return set()
-
-
-def _ld_names_vt(objects: list[dict[str, Any]]) -> bool:
-    """True when a JSON-LD publisher or WebSite in ``objects`` is VT."""
-    for obj in objects:
-        if _is_vt_reference(obj.get("publisher")):
-            return True
-        if "WebSite" in _ld_types(obj) and _is_vt_reference(obj):
-            return True
-    return False
+def _is_vt_name(name: str) -> bool:
+    """True when ``name`` spells the site's name."""
+    return _VT_NAME_RE.search(name) is not None
 
 
 def html_claims(text: str) -> bool:
@@ -150,30 +82,20 @@ def html_claims(text: str) -> bool:
     JSON-LD publisher; a page whose head says nothing still counts when its
     text carries VT's disclaimer markers.
     """
-    for match in _LINK_OR_META_RE.finditer(text):
-        attrs = _attributes(match.group(0))
-        rel = attrs.get("rel", "").lower().split()
-        prop = (attrs.get("property") or attrs.get("name") or "").lower()
-        if "canonical" in rel and _VT_HOST_RE.match(attrs.get("href", "")):
-            return True
-        if prop == "og:url" and _VT_HOST_RE.match(attrs.get("content", "")):
-            return True
-        if prop == "og:site_name" and _VT_NAME_RE.search(attrs.get("content", "")):
-            return True
-    for match in _JSON_LD_RE.finditer(text):
-        if _ld_names_vt(list(_walk_json(_load_json(match.group("json"))))):
-            return True
-    return text_has_vt_markers(text)
+    return page_declares_site(
+        text, is_site_url=_is_vt_url, is_site_name=_is_vt_name
+    ) or text_has_vt_markers(text)
 
 
 # ---------------------------------------------------------------------------
 # Reading the tree as text blocks
 # ---------------------------------------------------------------------------
 
-# Elements whose content is never text: dropped before anything is read.
+# Elements whose content is never text: dropped before anything is read. Media and
+# forms too (the comment form).
 _DROPPED_TAGS = (
-    "script", "style", "iframe", "noscript", "template", "svg", "canvas", "object",
-    "embed", "video", "audio", "form", "input", "textarea", "select", "button", "option",
+    *NON_TEXT_TAGS,
+    "canvas", "video", "audio", "form", "input", "textarea", "select", "button", "option",
 )  # fmt: skip
 
 # Elements that start a new text block (the rest are inline).
@@ -189,9 +111,6 @@ _CHROME_TOKEN_RE = re.compile(
     r"|^ads?$|^ads?[-_]|[-_]ads?$|code-block|newsletter|subscribe",
     re.I,
 )
-
-# Any run of white space in markup text (line breaks included: only <br> breaks lines).
-_MARKUP_SPACE_RE = re.compile(r"\s+")
 
 _BODY, _POST, _SITE = "body", "post", "site"
 """Zones: the article content, the rest of the post area, the rest of the site."""
@@ -214,16 +133,15 @@ class _BlockWriter:
 
     def add(self, text: str) -> None:
         """Add inline markup text (its white space collapses to single spaces)."""
-        self._pieces.append(_MARKUP_SPACE_RE.sub(" ", text))
+        self._pieces.append(text)
 
     def line_break(self) -> None:
         """Add a ``<br>``: a line break inside the current block."""
-        self._pieces.append("\n")
+        self._pieces.append(BR_MARK)
 
     def flush(self, zone: str) -> None:
         """End the current block; keep it, tagged ``zone``, if it has text."""
-        lines = (clean_line(line) for line in "".join(self._pieces).split("\n"))
-        text = "\n".join(line for line in lines if line)
+        text = markup_text("".join(self._pieces))
         self._pieces.clear()
         if text:
             self.blocks.append(_Block(text, zone))
@@ -267,8 +185,7 @@ def _blocks(root: Tag, zone: str, zone_of: Callable[[Tag, str], str | None]) -> 
 
 def _tokens(tag: Tag) -> list[str]:
     """The class names and id of ``tag``."""
-    classes = tag.get("class")
-    tokens = list(classes) if isinstance(classes, list) else str(classes or "").split()
+    tokens = class_list(tag)
     tag_id = tag.get("id")
     if isinstance(tag_id, str):
         tokens.append(tag_id)
@@ -377,54 +294,6 @@ def _outermost(tag: Tag, selector: str, root: Tag) -> Tag:
     return best
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
-    """The content of the first ``<meta property|name=key>`` found."""
-    for key in keys:
-        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
-        if isinstance(tag, Tag):
-            content = tag.get("content")
-            if isinstance(content, str) and content.strip():
-                return clean_line(content)
-    return None
-
-
-def _json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
-    """Every JSON-LD object of the page (``@graph`` members and nested ones included)."""
-    objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
-        objects.extend(_walk_json(_load_json(script.get_text())))
-    return objects
-
-
-def _ld_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
-    """The JSON-LD article object (``{}`` when the page has none)."""
-    return next((obj for obj in objects if _ld_types(obj) & _ARTICLE_TYPES), {})
-
-
-def _ld_text(value: object) -> str | None:
-    """A JSON-LD value as cleaned text (first item of a list; ``None`` if not text)."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("@id") or value.get("url")
-    return clean_line(value) if isinstance(value, str) and value.strip() else None
-
-
-def _ld_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> tuple[str, ...]:
-    """Author names of the JSON-LD article (``@id`` references resolved)."""
-    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
-    value = article.get("author")
-    items = value if isinstance(value, list) else [value]
-    names: list[str] = []
-    for item in items:
-        if isinstance(item, dict) and "name" not in item:
-            item = by_id.get(str(item.get("@id")), item)
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and clean_line(name):
-            names.append(clean_line(name))
-    return tuple(names)
-
-
 @dataclass
 class _Metadata:
     """What the page says about the article, and the elements it was read from."""
@@ -439,10 +308,9 @@ class _Metadata:
 
 
 def _read_metadata(
-    soup: BeautifulSoup, region: Tag, content: Tag, objects: list[dict[str, Any]]
+    soup: BeautifulSoup, region: Tag, content: Tag, ld: jsonld.ArticleMetadata
 ) -> _Metadata:
     """Read title, subtitle, authors, date, URL and description of the page."""
-    article = _ld_article(objects)
     consumed: list[Tag] = []
     meta = _Metadata()
 
@@ -453,8 +321,8 @@ def _read_metadata(
     if not meta.title:
         page_title = soup.title.get_text(" ") if soup.title else ""
         meta.title = (
-            _ld_text(article.get("headline"))
-            or _meta(soup, "og:title")
+            ld.title
+            or meta_content(soup, "og:title")
             or clean_line(_TITLE_SUFFIX_RE.sub("", page_title))
         )
 
@@ -469,7 +337,7 @@ def _read_metadata(
         byline_tag = _outermost(byline_tag, _BYLINE_SELECTOR, region)
         consumed.append(byline_tag)
         dom_authors = _byline_names(byline_tag)
-    meta.authors = _ld_authors(article, objects) or dom_authors
+    meta.authors = ld.authors or dom_authors
 
     date_tag = _first(region, _DATE_SELECTOR, skip=content)
     dom_date: str | None = None
@@ -478,22 +346,12 @@ def _read_metadata(
         consumed.append(date_tag)
         dom_date = _tag_date(date_tag)
     meta.published = (
-        normalize_iso(_ld_text(article.get("datePublished")) or "")
-        or normalize_iso(_meta(soup, "article:published_time") or "")
+        ld.published
+        or normalize_iso(meta_content(soup, "article:published_time") or "")
         or dom_date
     )
-
-    canonical = soup.find("link", attrs={"rel": "canonical"})
-    href = canonical.get("href") if isinstance(canonical, Tag) else None
-    meta.url = (
-        (clean_line(href) if isinstance(href, str) and href.strip() else None)
-        or _meta(soup, "og:url")
-        or _ld_text(article.get("url"))
-        or _ld_text(article.get("mainEntityOfPage"))
-    )
-    meta.description = (
-        _ld_text(article.get("description")) or _meta(soup, "og:description", "description") or ""
-    )
+    meta.url = canonical_url(soup) or ld.url
+    meta.description = ld.description or meta_content(soup, "og:description", "description") or ""
     meta.consumed = tuple(consumed)
     return meta
 
@@ -504,7 +362,8 @@ def _byline_names(tag: Tag) -> tuple[str, ...]:
     names = tuple(name for name in linked if name)
     if names:
         return names
-    return parse_author_names(_BYLINE_DECOR_RE.sub("", clean_line(tag.get_text(" "))))
+    text = _BYLINE_DECOR_RE.sub("", clean_line(tag.get_text(" ")))
+    return bylines.parse_author_names(text, affiliations=AFFILIATIONS)
 
 
 def _tag_date(tag: Tag) -> str | None:
@@ -514,7 +373,7 @@ def _tag_date(tag: Tag) -> str | None:
         value = time_tag.get("datetime")
         if isinstance(value, str) and normalize_iso(value):
             return normalize_iso(value)
-    return parse_date_line(tag.get_text(" "))
+    return parse_date(tag.get_text(" "))
 
 
 # ---------------------------------------------------------------------------
@@ -636,12 +495,6 @@ def _read_comments(soup: BeautifulSoup) -> tuple[list[CommentDraft], list[Tag]]:
 # ---------------------------------------------------------------------------
 
 
-def _drop_non_text(soup: BeautifulSoup) -> None:
-    """Remove scripts, styles, frames, media and forms with their content."""
-    for tag in soup.find_all(_DROPPED_TAGS):
-        tag.decompose()
-
-
 def _zone_function(
     region: Tag, content: Tag, consumed: list[Tag]
 ) -> Callable[[Tag, str], str | None]:
@@ -674,12 +527,12 @@ def parse_html(html: str) -> Article:
     Raises ``InputError`` when the page has no article content.
     """
     soup = BeautifulSoup(html, "lxml")
-    objects = _json_ld(soup)
-    _drop_non_text(soup)
+    ld = jsonld.article_metadata(jsonld.page_objects(soup))
+    drop_elements(soup, _DROPPED_TAGS)
     drafts, comment_parts = _read_comments(soup)
     content = _find_content(soup)
     region = _find_region(content)
-    meta = _read_metadata(soup, region, content, objects)
+    meta = _read_metadata(soup, region, content, ld)
     root = soup.body if soup.body is not None else soup
     zone_of = _zone_function(region, content, [*meta.consumed, *comment_parts])
     blocks = _blocks(root, _SITE, zone_of)
@@ -688,7 +541,7 @@ def parse_html(html: str) -> Article:
     if not body:
         raise InputError("VT page has no article body")
     body_slot = lang_slot("\n\n".join(body))
-    body_lang = language_of(body_slot)
+    body_lang = slot_language(body_slot)
     summary = meta.subtitle
     if not summary and meta.description and not _is_excerpt_of(meta.description, "\n".join(body)):
         summary = meta.description

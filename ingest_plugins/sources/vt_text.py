@@ -18,8 +18,10 @@ title, summary, body, disclaimers, comments or boilerplate, or it is a
 metadata line (byline, date, URL) whose value was extracted.
 
 The rules that recognise VT content in a block of text (disclaimers,
-chrome lines, bylines, dates) are also used by the HTML parser
-(``vt_html``), so both parsers agree on what is what.
+chrome lines, byline affiliations) are also used by the HTML parser
+(``vt_html``), so both parsers agree on what is what. Generic line tools
+(cleaning, dates, bylines, URLs, language slots) come from
+``ingest_plugins.parsing``.
 """
 
 from __future__ import annotations
@@ -27,35 +29,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from ingest_plugins import Article, Comment, InputError
-from ingest_plugins.language import UNDETERMINED, detect_language
+from ingest_plugins.language import detect_language
+from ingest_plugins.parsing import bylines
+from ingest_plugins.parsing.dates import parse_date
+from ingest_plugins.parsing.languages import lang_slot, slot_language
+from ingest_plugins.parsing.lines import AD_LABEL_RE, classify_line, clean_line, strip_invisible
+from ingest_plugins.parsing.urls import parse_url_line
 
 SOURCE = "vt"
 """The source name written into every ``Article`` (the plugin's ``NAME``)."""
-
-# ---------------------------------------------------------------------------
-# Text normalisation
-# ---------------------------------------------------------------------------
-
-# Runs of horizontal white space (incl. NBSP and other Unicode spaces) inside a line.
-_INNER_SPACE_RE = re.compile(r"[^\S\n]+")
-
-# Characters that carry no text: zero-width space/joiners, soft hyphen, BOM.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u00ad\ufeff]")
-
-
-def clean_line(text: str) -> str:
-    """Return ``text`` with invisible characters removed and spaces collapsed."""
-    return _INNER_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
-
-
-def _match_key(text: str) -> str:
-    """Lower-case ``text`` with spaces, apostrophes and ``&`` unified, for phrase search."""
-    key = clean_line(text).lower().replace("’", "'").replace("&", " and ")
-    return _INNER_SPACE_RE.sub(" ", key)
-
 
 # ---------------------------------------------------------------------------
 # VT disclaimers and claim markers
@@ -97,6 +81,11 @@ _TEXT_CLAIM_MARKERS = (
 )
 _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
+
+
+def _match_key(text: str) -> str:
+    """Lower-case ``text`` with spaces, apostrophes and ``&`` unified, for phrase search."""
+    return clean_line(clean_line(text).lower().replace("’", "'").replace("&", " and "))
 
 
 def _disclaimer_hits(text: str) -> tuple[int, int]:
@@ -189,7 +178,7 @@ _CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
     # "Share", "Share this:", "Share this article on"
     "share": re.compile(r"share(?: this)?(?: article| post| story)?(?: on| via)?:?", re.I),
     # "Advertisement", "- Advertisement -", "Sponsored content"
-    "advertisement": re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[-–—\s]*", re.I),
+    "advertisement": AD_LABEL_RE,
     # Headings of related-post widgets and post navigation.
     "related": re.compile(
         r"(?:related(?: posts| articles| stories)?|more from (?:the )?author|you may also like"
@@ -204,189 +193,24 @@ _CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
 
 def chrome_kind(line: str) -> str | None:
     """Name the chrome pattern that matches the whole of ``line``, or ``None``."""
-    text = clean_line(line)
-    for name, pattern in _CHROME_PATTERNS.items():
-        if pattern.fullmatch(text):
-            return name
-    return None
+    return classify_line(line, _CHROME_PATTERNS)
 
 
 # ---------------------------------------------------------------------------
-# Metadata lines: byline, date, URL
+# Bylines
 # ---------------------------------------------------------------------------
 
-# "By Dave Decamp", "by Gordon Duff, Senior Editor", "Posted by A and B".
-_BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by:?\s+(?P<names>\S.*)", re.I)
-
-# Separators between a byline's names and its role or affiliation: ",", " | ", " - ".
-_ROLE_SEPARATOR_RE = re.compile(r"\s*(?:,|\s[|–—-]\s)\s*")
-
-# Separators between names in a byline: " and ", " & ".
-_NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+", re.I)
-
-# Lower-case particles that may appear inside a personal name.
-_NAME_PARTICLES = frozenset(
-    "de da di del della der den van von la le al el bin ibn ben st. y".split()
-)
-
-# Words that mark the part after a comma as a role or affiliation, not a name.
-_ROLE_WORDS = frozenset(
-    "editor editors writer correspondent contributor contributing columnist reporter "
-    "staff chairman director analyst founder publisher author bureau chief senior "
-    "managing associate guest retired ret. ret phd ph.d. md jd usmc usa usn usaf "
-    "vt veterans today".split()
-)
-
-_NAME_MAX_WORDS = 6
-
-
-def _is_name(text: str) -> bool:
-    """True when ``text`` looks like one person's name (capitalised words)."""
-    words = text.split()
-    if not 1 <= len(words) <= _NAME_MAX_WORDS or not words[0][:1].isupper():
-        return False
-    for word in words:
-        if word.lower() in _NAME_PARTICLES:
-            continue
-        if not word[:1].isupper() or not all(ch.isalpha() or ch in ".'’-" for ch in word):
-            return False
-        if "." in word.rstrip(".") and len(word) > 2:  # a domain such as Antiwar.com
-            return False
-    return True
-
-
-def _is_role(text: str) -> bool:
-    """True when ``text`` (a byline part after a comma) is a role or affiliation."""
-    words = {w.strip(".,()").lower() for w in text.split()}
-    return bool(words & _ROLE_WORDS) or not _is_name(text)
+AFFILIATIONS = ("vt", "veterans today")
+"""What a byline may name after the authors that is the site, not a person."""
 
 
 def parse_byline(line: str) -> tuple[str, ...]:
-    """Return the author names of a byline line, or ``()`` if it is not one.
+    """Return the author names of a VT byline line, or ``()`` if it is not one.
 
     ``By X, Senior Editor`` gives ``("X",)`` (the role is dropped) and
     ``By X and Y`` gives ``("X", "Y")``.
     """
-    match = _BYLINE_RE.fullmatch(clean_line(line))
-    return parse_author_names(match.group("names")) if match else ()
-
-
-def parse_author_names(text: str) -> tuple[str, ...]:
-    """Split a list of names (``X and Y``, ``X, Role``) into names; ``()`` if none."""
-    names: list[str] = []
-    for position, part in enumerate(_ROLE_SEPARATOR_RE.split(clean_line(text))):
-        part = part.strip()
-        if not part or (position > 0 and _is_role(part)):
-            continue
-        for name in _NAME_JOIN_RE.split(part):
-            if not _is_name(name):
-                return ()
-            names.append(name)
-    return tuple(names)
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-# An optional "Posted on" / "Published:" and weekday before a date.
-_DATE_PREFIX = r"(?:(?:posted|published|updated)(?:\s+on)?:?\s+)?(?:[a-z]+day,?\s+)?"
-# An optional clock time after a date: "at 10:15 am", "10:15".
-_DATE_TIME = r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
-
-# "July 2, 2022", "Saturday, Jul 2nd 2022 at 10:15 am"
-_DATE_MDY_RE = re.compile(
-    _DATE_PREFIX
-    + r"(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    + _DATE_TIME,
-    re.I,
-)
-# "2 July 2022", "Posted on 2nd July, 2022"
-_DATE_DMY_RE = re.compile(
-    _DATE_PREFIX
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{4})"
-    + _DATE_TIME,
-    re.I,
-)
-# "2022-07-02" or a full ISO 8601 datetime "2022-07-02T10:15:00+00:00"
-_DATE_ISO_RE = re.compile(
-    _DATE_PREFIX + r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?)", re.I
-)
-
-
-def parse_date_line(line: str) -> str | None:
-    """Return the ISO date (or datetime) a whole date line names, else ``None``."""
-    text = clean_line(line)
-    iso = _DATE_ISO_RE.fullmatch(text)
-    if iso:
-        return normalize_iso(iso.group("iso"))
-    match = _DATE_MDY_RE.fullmatch(text) or _DATE_DMY_RE.fullmatch(text)
-    if not match:
-        return None
-    month = _MONTHS.get(match.group("month").lower())
-    if month is None:
-        return None
-    try:
-        day = date(int(match.group("year")), month, int(match.group("day")))
-    except ValueError:
-        return None
-    if match.group("hour") is None:
-        return day.isoformat()
-    return _with_clock(day, match.group("hour"), match.group("minute"), match.group("ampm"))
-
-
-def _with_clock(day: date, hour_text: str, minute_text: str, ampm: str | None) -> str | None:
-    """Combine ``day`` and a clock time (12- or 24-hour) into an ISO datetime."""
-    hour, minute = int(hour_text), int(minute_text)
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
-    try:
-        return datetime(day.year, day.month, day.day, hour, minute).isoformat()
-    except ValueError:
-        return None
-
-
-def normalize_iso(value: str) -> str | None:
-    """Return ``value`` if it is a valid ISO 8601 date or datetime, else ``None``."""
-    value = value.strip()
-    try:
-        if len(value) == len("2022-07-01"):
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
-
-
-# A line that is only a URL, bare or in angle brackets: "<https://…>".
-_URL_LINE_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
-
-
-def parse_url_line(line: str) -> str | None:
-    """Return the URL if ``line`` is nothing but a URL, else ``None``."""
-    match = _URL_LINE_RE.fullmatch(clean_line(line))
-    return match.group("url") if match else None
+    return bylines.parse_byline(line, affiliations=AFFILIATIONS)
 
 
 # ---------------------------------------------------------------------------
@@ -428,23 +252,8 @@ def _marker(raw_line: str) -> _Marker | None:
 
 
 # ---------------------------------------------------------------------------
-# Shared output helpers
+# Comments
 # ---------------------------------------------------------------------------
-
-
-def lang_slot(text: str, fallback: str | None = None) -> dict[str, str]:
-    """Return ``{language: text}`` (``{}`` for no text); ``fallback`` replaces ``und``."""
-    if not text:
-        return {}
-    lang = detect_language(text)
-    if lang == UNDETERMINED and fallback:
-        lang = fallback
-    return {lang: text}
-
-
-def language_of(slot: dict[str, str]) -> str | None:
-    """The language key of a one-entry language slot, ``None`` when empty."""
-    return next(iter(slot), None)
 
 
 @dataclass
@@ -521,7 +330,7 @@ def _split_lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for index, raw in enumerate(text.split("\n")):
-        expanded = _INVISIBLE_RE.sub("", raw.expandtabs(_TAB_WIDTH)).replace("\u00a0", " ")
+        expanded = strip_invisible(raw.expandtabs(_TAB_WIDTH)).replace("\u00a0", " ")
         indent = len(expanded) - len(expanded.lstrip(" "))
         lines.append(_Line(index, indent, expanded.rstrip(), clean_line(expanded)))
     return lines
@@ -567,7 +376,7 @@ def _apply_metadata(line: str, parts: _Parts) -> bool:
     if authors and not parts.authors:
         parts.authors.extend(authors)
         return True
-    published = parse_date_line(line)
+    published = parse_date(line)
     if published and parts.published is None:
         parts.published = published
         return True
@@ -784,7 +593,7 @@ def parse_text(text: str) -> Article:
 def _article(parts: _Parts) -> Article:
     """Build the ``Article`` from the collected parts."""
     body = lang_slot("\n\n".join(parts.body))
-    body_lang = language_of(body)
+    body_lang = slot_language(body)
     title = parts.titles[0] if parts.titles else ""
     return Article(
         source=SOURCE,

@@ -1,0 +1,15 @@
+"""Generic tools for source plugins, built-in or third-party.
+
+A source plugin holds the knowledge of one site (its selectors, chrome
+phrases, disclaimers, claim signals); everything that is true of news
+pages in general lives here, one concept per module:
+
+* ``lines``: cleaning text lines, splitting text into lines, naming chrome lines;
+* ``urls``: URL lines and host checks;
+* ``dates``: date lines (``1 Jul 2022``, ``01.07.2022``, ISO 8601…) to ISO values;
+* ``bylines``: byline lines and author-name lists to names;
+* ``jsonld``: JSON-LD objects and the article metadata they carry;
+* ``html``: markup sniffing, head metadata, BeautifulSoup cleaning and text;
+* ``claims``: whether a saved page declares itself a given site;
+* ``languages``: language-keyed slots (``{"en": text}``) and script tests.
+"""

@@ -1,0 +1,44 @@
+"""Whether a saved page declares itself a page of a given site.
+
+A page names its site in the head (``link rel=canonical``, ``og:url``,
+``og:site_name``) and in JSON-LD (the article's ``publisher``, a
+``WebSite`` object). A plugin passes what its site looks like; the page is
+read with regexes only, so claiming stays cheap and never fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .html import head_tags
+from .jsonld import iter_objects, ld_references, ld_types, load_json, scripts_in_markup
+
+
+def page_declares_site(
+    markup: str, *, is_site_url: Callable[[str], bool], is_site_name: Callable[[str], bool]
+) -> bool:
+    """True when the head or the JSON-LD of ``markup`` names the site.
+
+    ``is_site_url`` judges the canonical link, ``og:url`` and JSON-LD URLs
+    and ``@id``s; ``is_site_name`` judges ``og:site_name`` and JSON-LD names.
+    """
+    for attrs in head_tags(markup):
+        rel = attrs.get("rel", "").lower().split()
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if "canonical" in rel and is_site_url(attrs.get("href", "")):
+            return True
+        if key == "og:url" and is_site_url(attrs.get("content", "")):
+            return True
+        if key == "og:site_name" and is_site_name(attrs.get("content", "")):
+            return True
+
+    def names_site(value: object) -> bool:
+        return any(is_site_url(ref) or is_site_name(ref) for ref in ld_references(value))
+
+    for script in scripts_in_markup(markup):
+        for obj in iter_objects(load_json(script)):
+            if names_site(obj.get("publisher")):
+                return True
+            if "WebSite" in ld_types(obj) and names_site(obj):
+                return True
+    return False

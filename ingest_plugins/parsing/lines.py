@@ -1,0 +1,54 @@
+"""Text lines: cleaning them, splitting text into them, naming chrome lines.
+
+Every rule of a source plugin looks at *cleaned* lines (no invisible
+characters, one space between words, no outer white space), so that a
+copy made in another browser or editor reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Runs of horizontal white space (incl. NBSP and other Unicode spaces) inside a line.
+_INNER_SPACE_RE = re.compile(r"[^\S\n]+")
+
+# Characters that carry no text: zero-width space/joiners, word joiner, soft hyphen, BOM.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
+
+AD_LABEL_RE = re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[-–—\s]*", re.I)
+"""An ad slot's label as a whole line: ``Advertisement``, ``- Advertisement -``, ``Sponsored``."""
+
+
+def strip_invisible(text: str) -> str:
+    """Return ``text`` without zero-width characters, soft hyphens and BOMs."""
+    return _INVISIBLE_RE.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Return ``text`` with invisible characters removed and spaces collapsed.
+
+    Line breaks inside ``text`` are kept; runs of other white space become
+    one space and the ends are stripped.
+    """
+    return _INNER_SPACE_RE.sub(" ", strip_invisible(text)).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split ``text`` into cleaned lines (``\\n``, ``\\r\\n`` or ``\\r`` line ends)."""
+    return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def classify_line(line: str, patterns: Mapping[str, re.Pattern[str]]) -> str | None:
+    """Name the first of ``patterns`` that matches the whole cleaned ``line``.
+
+    ``patterns`` maps a kind (``"share"``, ``"advertisement"``…) to a regex
+    tried with ``fullmatch``, in order. An empty line is of no kind (``None``).
+    """
+    text = clean_line(line)
+    if not text:
+        return None
+    for name, pattern in patterns.items():
+        if pattern.fullmatch(text):
+            return name
+    return None

@@ -1,0 +1,121 @@
+"""Tests of ``ingest_plugins.parsing.jsonld``: JSON-LD objects and article metadata."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from ingest_plugins.parsing.jsonld import (
+    ArticleMetadata,
+    article_metadata,
+    find_article,
+    iter_objects,
+    ld_authors,
+    ld_references,
+    ld_text,
+    ld_types,
+    ld_url,
+    load_json,
+    page_objects,
+    scripts_in_markup,
+)
+
+ARTICLE = {
+    "@type": "NewsArticle",
+    "headline": "Towns weigh water &amp; jobs",
+    "description": "  Residents   fear the mine. ",
+    "datePublished": "2023-03-09T14:21:38+00:00",
+    "author": [{"@id": "https://example.org/#/person/tr"}, {"@type": "Person", "name": "Leila"}],
+    "mainEntityOfPage": {"@type": "WebPage", "@id": "https://example.org/a"},
+    "url": "https://example.org/other",
+}
+PERSON = {"@type": "Person", "@id": "https://example.org/#/person/tr", "name": "Tomas Reyes"}
+
+
+def test_load_json() -> None:
+    assert load_json('{"a": 1}') == {"a": 1}
+    assert load_json('<!-- {"a": 1} -->') == {"a": 1}
+    assert load_json("{not json") is None
+    assert load_json("") is None
+    assert load_json("[" * 100_000 + "]" * 100_000) is None
+
+
+def test_objects_of_a_graph() -> None:
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, ARTICLE, PERSON]}
+    types = [sorted(ld_types(obj)) for obj in iter_objects(data)]
+    assert types[:3] == [[], ["WebPage"], ["NewsArticle"]]
+    assert ["Person"] in types
+    assert find_article(iter_objects(data)) is ARTICLE
+
+
+def test_objects_of_a_list_and_nested_ones() -> None:
+    data = [{"@type": "WebPage", "mainEntity": {"@type": ["Thing", "Article"], "name": "x"}}]
+    found = list(iter_objects(data))
+    assert [obj.get("@type") for obj in found] == ["WebPage", ["Thing", "Article"]]
+    assert find_article(found) == data[0]["mainEntity"]
+
+
+def test_objects_of_nothing() -> None:
+    assert list(iter_objects(None)) == []
+    assert list(iter_objects("text")) == []
+    assert find_article([{"@type": "WebPage"}]) is None
+
+
+def test_walks_are_bounded() -> None:
+    deep: object = "x"
+    for _ in range(50_000):
+        deep = [deep]
+    assert list(iter_objects(deep)) == []
+    assert list(ld_references({"publisher": deep})) == []
+
+
+def test_text_and_urls() -> None:
+    assert ld_text(" Caf&eacute;\u200b  au lait ") == "Café au lait"
+    assert ld_text(["First", "Second"]) == "First"
+    assert ld_text({"@id": "x"}) is None
+    assert ld_text("   ") is None
+    assert ld_url({"@id": "https://example.org/a"}) == "https://example.org/a"
+    assert ld_url([{"url": "/relative"}, " https://example.org/b "]) == "https://example.org/b"
+    assert ld_url("/relative") is None
+
+
+def test_authors() -> None:
+    assert ld_authors(ARTICLE["author"], [ARTICLE, PERSON]) == ("Tomas Reyes", "Leila")
+    assert ld_authors("Jane Roe") == ("Jane Roe",)
+    organisation = {"@type": "NewsMediaOrganization", "name": "Example News"}
+    assert ld_authors([organisation, {"name": "Jane Roe"}, "Jane Roe"]) == ("Jane Roe",)
+    assert ld_authors(None) == ()
+
+
+def test_references() -> None:
+    publisher = {"@type": "Organization", "name": "Example", "logo": {"url": "logo.png"}}
+    assert sorted(ld_references([publisher, {"@id": "#org"}])) == ["#org", "Example"]
+
+
+def test_article_metadata() -> None:
+    meta = article_metadata([{"@type": "WebSite", "name": "Example"}, ARTICLE, PERSON])
+    assert meta == ArticleMetadata(
+        title="Towns weigh water & jobs",
+        description="Residents fear the mine.",
+        published="2023-03-09T14:21:38+00:00",
+        authors=("Tomas Reyes", "Leila"),
+        url="https://example.org/a",
+    )
+    assert article_metadata([{"@type": "Article", "name": "A", "datePublished": "soon"}]) == (
+        ArticleMetadata(title="A")
+    )
+    assert article_metadata([]) == ArticleMetadata()
+
+
+def test_scripts_of_a_page() -> None:
+    page = (
+        "<html><head>"
+        f'<script type="application/ld+json">{json.dumps({"@graph": [ARTICLE, PERSON]})}</script>'
+        '<script type="application/ld+json">{broken</script>'
+        "<script>var x = 1;</script>"
+        "</head><body></body></html>"
+    )
+    assert len(list(scripts_in_markup(page))) == 2
+    objects = page_objects(BeautifulSoup(page, "lxml"))
+    assert article_metadata(objects).authors == ("Tomas Reyes", "Leila")
