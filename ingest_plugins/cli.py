@@ -20,9 +20,11 @@ from elasticsearch import ConnectionError as EsConnectionError
 
 from . import __version__
 from .document import Document
+from .es.analysis import normalize_query, probe
 from .es.bulk import push
 from .es.connection import ConnectionSettings
-from .es.indices import ensure_indices
+from .es.indices import alias_state, ensure_current, template_body
+from .es.mappings import comments_index, index_bodies
 from .es.search import ArticleHit, CommentHit, search_articles, search_comments
 from .parallel import HostSettings, process_parallel
 from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
@@ -70,6 +72,9 @@ class Progress:
 
 def _error(message: str) -> None:
     print(f"ingest: {message}", file=sys.stderr)
+
+
+_note = _error  # things worth knowing that are not failures go to the same place
 
 
 # ------------------------------------------------------------------ parser
@@ -154,6 +159,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--size", type=int, default=10)
     search.add_argument("--json", action="store_true", help="JSON Lines output")
 
+    mappings = sub.add_parser(
+        "mappings", parents=[plugin_opts, es_opts], help="show the index layout and analysis"
+    )
+    mappings.add_argument(
+        "action",
+        choices=["show", "template"],
+        help="show: what the index uses now; "
+        "template: the index templates generated for this cluster (JSON, for curl)",
+    )
+    mappings.add_argument("--json", action="store_true")
+
+    reindex = sub.add_parser(
+        "reindex",
+        parents=[plugin_opts, es_opts],
+        help="move the index to a new version if its generated mapping changed",
+    )
+    reindex.add_argument("--force", action="store_true", help="build a new version anyway")
+
     plugins = sub.add_parser("plugins", parents=[plugin_opts], help="list loaded plugins")
     plugins.add_argument("--json", action="store_true")
     return parser
@@ -214,7 +237,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     client = _client(args)
     started = time.monotonic()
     _check_cluster(client, args.es_url or "")
-    ensure_indices(client, args.index, host)
+    ensure_current(client, args.index, host, log=_note)
     progress = Progress(sys.stderr, "indexing", args.paths)
 
     def on_failure(failure: Failure) -> None:
@@ -243,13 +266,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     client = _client(args)
     hits: Sequence[ArticleHit | CommentHit]
+    query = normalize_query(args.query)
     if args.comments:
-        hits = search_comments(client, args.index, args.query, args.lang, args.source, args.size)
+        hits = search_comments(client, args.index, query, args.lang, args.source, args.size)
     else:
         hits = search_articles(
             client,
             args.index,
-            args.query,
+            query,
             args.lang,
             args.source,
             args.since,
@@ -305,7 +329,80 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_INPUT_FAILED if host.failures else EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "parse": cmd_parse, "search": cmd_search, "plugins": cmd_plugins}
+def cmd_mappings(args: argparse.Namespace) -> int:
+    host = _host(args)
+    client = _client(args)
+    if args.action == "template":
+        bodies = index_bodies(host, probe(client))
+        for alias, body in (
+            (args.index, bodies["articles"]),
+            (comments_index(args.index), bodies["comments"]),
+        ):
+            print(
+                json.dumps(
+                    {"name": alias, "body": template_body(alias, body)},
+                    ensure_ascii=False,
+                    indent=None if args.json else 2,
+                )
+            )
+        return EXIT_OK
+    available = probe(client)
+    states = [alias_state(client, a) for a in (args.index, comments_index(args.index))]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "cluster_offers": {**available.meta(), "modules": list(available.modules)},
+                    "aliases": [
+                        {"alias": s.alias, "index": s.index, "meta": s.meta} for s in states
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        f"cluster offers: english={available.english} ukrainian={available.ukrainian} "
+        f"char_filters={available.char_filters}"
+    )
+    print(f"modules: {', '.join(available.modules) or '(unknown)'}")
+    for state in states:
+        if state.index is None:
+            print(f"{state.alias}: does not exist yet (created by the first `ingest run`)")
+            continue
+        analysis = state.meta.get("analysis", {})
+        print(
+            f"{state.alias} -> {state.index}  mapping {state.meta.get('ingest_mapping_version')}"
+            f" ({state.mapping_hash})  english={analysis.get('english')} "
+            f"ukrainian={analysis.get('ukrainian')} char_filters={analysis.get('char_filters')}"
+        )
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    host = _host(args)
+    client = _client(args)
+    _check_cluster(client, args.es_url or "")
+    moved: list[str] = []
+
+    def log(message: str) -> None:
+        moved.append(message)
+        _note(message)
+
+    ensure_current(client, args.index, host, log=log, force=args.force)
+    if not moved:
+        _note(f"{args.index}: mapping is current; nothing to do (use --force to rebuild)")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "parse": cmd_parse,
+    "search": cmd_search,
+    "plugins": cmd_plugins,
+    "mappings": cmd_mappings,
+    "reindex": cmd_reindex,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -68,6 +68,13 @@ def index_name(request: pytest.FixtureRequest, es: Elasticsearch) -> Iterator[st
     """A fresh index (and alias) name per test, deleted afterwards."""
     name = "test-" + request.node.name.lower().replace("[", "-").replace("]", "")[:60]
     yield name
+    delete_index_family(es, name)
+
+
+def delete_index_family(es: Elasticsearch, name: str) -> None:
+    """Delete ``name``'s versioned indices, its comments index and their templates."""
     found = es.indices.get(index=f"{name}*", expand_wildcards="all", ignore_unavailable=True)
     if found:
         es.indices.delete(index=",".join(found))
+    for template in (name, f"{name}-comments"):
+        es.options(ignore_status=404).indices.delete_index_template(name=template)

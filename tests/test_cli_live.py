@@ -100,7 +100,7 @@ def test_third_party_plugin_works_end_to_end(
     (tmp_path / "bulletin.txt").write_text(WIRE_TEXT)
     args = ["--plugin", str(EXAMPLE_FILE), "--index", index_name]
     assert main(["run", str(tmp_path / "bulletin.txt"), *args]) == 0
-    mapping = es.indices.get_mapping(index=index_name)[index_name]["mappings"]
+    (mapping,) = (m["mappings"] for m in es.indices.get_mapping(index=index_name).values())
     assert mapping["properties"]["word_count"] == {"type": "integer"}
     hits = es.search(index=index_name, query={"range": {"word_count": {"gte": 6}}})["hits"]
     assert hits["total"]["value"] == 1

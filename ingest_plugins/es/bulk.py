@@ -68,7 +68,7 @@ def push(
 ) -> PushReport:
     """Index every ``Document`` of ``items``; report every ``Failure`` and rejected item."""
     report = PushReport()
-    pending: dict[tuple[str, str], _Pending] = {}
+    pending: dict[str, _Pending] = {}
 
     def fail(failure: Failure) -> None:
         report.failures.append(failure)
@@ -84,7 +84,9 @@ def push(
             batch = list(document_actions(item, index))
             entry = _Pending(item.path, len(batch), len(item.article.comments))
             for action in batch:
-                pending[(action["_index"], action["_id"])] = entry
+                # Keyed by _id alone: responses name the concrete index behind the
+                # alias, and article and comment ids never collide (see serialize).
+                pending[action["_id"]] = entry
             yield from batch
 
     results = helpers.streaming_bulk(
@@ -100,7 +102,7 @@ def push(
     )
     for ok, result in results:
         info = next(iter(result.values()))
-        entry = pending.pop((info.get("_index", ""), info.get("_id", "")), None)
+        entry = pending.pop(info.get("_id", ""), None)
         if entry is None:
             continue
         if not ok:

@@ -7,7 +7,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch
 
-from .mappings import LANG_PARTS, comments_index
+from .mappings import LANG_ANALYZERS, LANG_PARTS, comments_index
 
 ARTICLE_BOOSTS = {"title": 3, "summary": 2, "body": 1}
 
@@ -68,7 +68,9 @@ def article_fields(lang: str | None) -> list[str]:
 
 
 def _highlights(hit: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(f for fragments in hit.get("highlight", {}).values() for f in fragments)
+    """Highlighted fragments, each once (sub-fields of one text repeat them)."""
+    fragments = (f for field in hit.get("highlight", {}).values() for f in field)
+    return tuple(dict.fromkeys(fragments))
 
 
 def search_articles(
@@ -122,12 +124,23 @@ def search_comments(
     size: int = 10,
 ) -> list[CommentHit]:
     filters = _filters(source, None, None)
+    fields = ["text", *(f"text.{code}" for code in LANG_ANALYZERS)]
     if lang:
         filters.append({"term": {"lang": lang}})
+        fields = [f"text.{lang}"] if lang in LANG_ANALYZERS else ["text"]
     response = client.search(
         index=comments_index(index),
-        query={"bool": {"must": [{"match": {"text": query}}], "filter": filters}},
-        highlight={"fields": {"text": {}}, "pre_tags": ["[["], "post_tags": ["]]"]},
+        query={
+            "bool": {
+                "must": [{"multi_match": {"query": query, "fields": fields}}],
+                "filter": filters,
+            }
+        },
+        highlight={
+            "fields": {field: {} for field in fields},
+            "pre_tags": ["[["],
+            "post_tags": ["]]"],
+        },
         size=size,
     )
     return [
