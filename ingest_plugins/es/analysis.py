@@ -116,49 +116,49 @@ def probe(client: Elasticsearch) -> AnalysisProfile:
 
 
 # ------------------------------------------------------------------ settings
+def _language_chain(
+    prefix: str,
+    chain: str,
+    builtin: str,
+    locale: str,
+    char_filters: list[str],
+    token_filter: dict[str, Any],
+) -> dict[str, Any]:
+    """One language's analyzer: the built-in analyzer, or lowercase + stop (+ hunspell)."""
+    if chain == builtin:
+        return {"type": builtin}
+    filters = ["lowercase", f"{prefix}_stop"]
+    if chain == "hunspell":
+        token_filter[f"{prefix}_hunspell"] = {"type": "hunspell", "locale": locale, "dedup": True}
+        filters.append(f"{prefix}_hunspell")
+    analyzer: dict[str, Any] = {"type": "custom", "tokenizer": "standard", "filter": filters}
+    if char_filters:
+        analyzer["char_filter"] = char_filters
+    return analyzer
+
+
 def analysis_settings(profile: AnalysisProfile) -> dict[str, Any]:
     """The ``index.analysis`` settings that define ``en_text``, ``uk_text``, ``other_text``."""
-    char_filter: dict[str, Any] = {}
+    analysis: dict[str, Any] = {}
     uk_char_filters: list[str] = []
     if profile.char_filters:
-        char_filter["uk_normalize"] = {
-            "type": "mapping",
-            "mappings": [f"{ch}=>'" for ch in APOSTROPHES] + ["\\u0301=>"],
-        }
+        mappings = [f"{ch}=>'" for ch in APOSTROPHES] + ["\\u0301=>"]
+        analysis["char_filter"] = {"uk_normalize": {"type": "mapping", "mappings": mappings}}
         uk_char_filters = ["uk_normalize"]
     token_filter: dict[str, Any] = {
         "en_stop": {"type": "stop", "stopwords": "_english_"},
         "uk_stop": {"type": "stop", "stopwords": UKRAINIAN_STOPWORDS},
     }
-    analyzer: dict[str, Any] = {
+    english = _language_chain("en", profile.english, "english", "en_US", [], token_filter)
+    ukrainian = _language_chain(
+        "uk", profile.ukrainian, "ukrainian", "uk_UA", uk_char_filters, token_filter
+    )
+    analysis["analyzer"] = {
         "other_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+        "en_text": english,
+        "uk_text": ukrainian,
     }
-
-    if profile.english == "english":
-        analyzer["en_text"] = {"type": "english"}
-    else:
-        en_filters = ["lowercase", "en_stop"]
-        if profile.english == "hunspell":
-            token_filter["en_hunspell"] = {"type": "hunspell", "locale": "en_US", "dedup": True}
-            en_filters.append("en_hunspell")
-        analyzer["en_text"] = {"type": "custom", "tokenizer": "standard", "filter": en_filters}
-
-    if profile.ukrainian == "ukrainian":
-        analyzer["uk_text"] = {"type": "ukrainian"}
-    else:
-        uk_filters = ["lowercase", "uk_stop"]
-        if profile.ukrainian == "hunspell":
-            token_filter["uk_hunspell"] = {"type": "hunspell", "locale": "uk_UA", "dedup": True}
-            uk_filters.append("uk_hunspell")
-        analyzer["uk_text"] = {
-            "type": "custom",
-            "tokenizer": "standard",
-            "char_filter": uk_char_filters,
-            "filter": uk_filters,
-        }
-    analysis: dict[str, Any] = {"analyzer": analyzer, "filter": token_filter}
-    if char_filter:
-        analysis["char_filter"] = char_filter
+    analysis["filter"] = token_filter
     return analysis
 
 
