@@ -57,7 +57,12 @@ def article_source(document: Document) -> dict[str, Any]:
 
 def comment_doc_id(document: Document, comment: Comment) -> str:
     """Comments are keyed by their article, so a re-run overwrites them."""
-    return f"{document.id}.{comment.id}"
+    return _global_comment_id(document, comment.id)
+
+
+def _global_comment_id(document: Document, local_id: str) -> str:
+    """``<article id>.<comment id>``: never the 20-hex shape of an article id."""
+    return f"{document.id}.{local_id}"
 
 
 def comment_source(document: Document, comment: Comment) -> dict[str, Any]:
@@ -66,12 +71,8 @@ def comment_source(document: Document, comment: Comment) -> dict[str, Any]:
         **comment_record(comment),
         "comment_id": comment.id,
         "id": comment_doc_id(document, comment),
-        "parent": comment_doc_id_for(document, comment.parent),
+        "parent": _global_comment_id(document, comment.parent) if comment.parent else None,
         "article_id": document.id,
         "source": document.article.source,
         "url": document.article.url,
     }
-
-
-def comment_doc_id_for(document: Document, local_id: str | None) -> str | None:
-    return f"{document.id}.{local_id}" if local_id else None
