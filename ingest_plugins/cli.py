@@ -9,29 +9,38 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
+import traceback
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
+from elasticsearch import ConnectionTimeout as EsConnectionTimeout
+from elasticsearch import SSLError as EsTlsError
 
 from . import __version__
+from .deadletter import DeadLetter
 from .document import Document
 from .es.analysis import normalize_query, probe
-from .es.bulk import push
+from .es.bulk import PushReport, push
 from .es.connection import ConnectionSettings
 from .es.indices import alias_state, ensure_current, template_body
 from .es.mappings import comments_index, index_bodies
+from .es.retry import ClusterUnavailable, RetryPolicy, certificate_problem, retrying
 from .es.search import ArticleHit, CommentHit, search_articles, search_comments
 from .parallel import HostSettings, process_parallel
 from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
 from .plugins import Host, PluginError, load_host
+from .redact import log_to_stderr, register, scrub
 from .serialize import document_record
 
 DEFAULT_INDEX = "news"
+DEFAULT_DEAD_LETTER = "dead-letter.jsonl"
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_FATAL = 0, 1, 2
 
 
@@ -141,6 +150,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         help="parser processes (default: one per core)",
     )
+    run.add_argument(
+        "--dead-letter",
+        default=DEFAULT_DEAD_LETTER,
+        metavar="FILE",
+        help="JSON Lines file for documents Elasticsearch refuses; written only when one is "
+        f"(default ./{DEFAULT_DEAD_LETTER})",
+    )
+    run.add_argument(
+        "--retry-for",
+        type=float,
+        default=RetryPolicy.retry_for,
+        metavar="SECONDS",
+        help="keep retrying while the cluster is down or pushing back, for up to this long "
+        f"without progress (default {RetryPolicy.retry_for:.0f})",
+    )
+    run.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log every request and retry, and tracebacks (secrets are masked)",
+    )
 
     parse = sub.add_parser(
         "parse", parents=[plugin_opts], help="parse inputs and print JSON Lines (no Elasticsearch)"
@@ -207,7 +237,16 @@ def _client(args: argparse.Namespace) -> Elasticsearch:
         ca_certs=args.ca_certs,
         insecure=args.insecure or None,
     )
-    return settings.client()
+    register(settings.secrets())
+    if not settings.insecure:
+        return settings.client()
+    _note(
+        "warning: TLS certificate verification is off (--insecure): anyone on the path can "
+        "read the credentials and the data; give the CA with --ca-certs instead"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # said once above, in the command's own words
+        return settings.client()
 
 
 def _check_cluster(client: Elasticsearch, url_hint: str) -> None:
@@ -233,34 +272,70 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.verbose:
+        log_to_stderr([("elastic_transport", logging.INFO), ("ingest_plugins", logging.DEBUG)])
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
     _check_cluster(client, args.es_url or "")
     ensure_current(client, args.index, host, log=_note)
     progress = Progress(sys.stderr, "indexing", args.paths)
+    policy = RetryPolicy(retry_for=args.retry_for)
 
     def on_failure(failure: Failure) -> None:
         progress.done()
-        _error(str(failure))
+        _error(scrub(str(failure)))
 
-    report = push(
-        client,
-        _documents(args, host),
-        args.index,
-        on_failure=on_failure,
-        on_input=progress.tick,
-        chunk_size=args.chunk_size,
-    )
-    client.indices.refresh(index=f"{args.index},{args.index}-comments")
+    def on_note(message: str) -> None:
+        progress.done()
+        _note(scrub(message))
+
+    with DeadLetter(args.dead_letter) as dead_letter:
+        report = push(
+            client,
+            _documents(args, host),
+            args.index,
+            on_failure=on_failure,
+            on_input=progress.tick,
+            chunk_size=args.chunk_size,
+            policy=policy,
+            dead_letter=dead_letter,
+            on_note=on_note,
+        )
     progress.done()
-    seconds = time.monotonic() - started
+    if report.stopped is None:
+        aliases = f"{args.index},{comments_index(args.index)}"
+        retrying(lambda: client.indices.refresh(index=aliases), policy, lambda *_: None)
+    _run_summary(report, dead_letter, args.index, time.monotonic() - started)
+    if report.stopped is not None:
+        _error(
+            f"gave up: Elasticsearch made {scrub(report.stopped)}. Inputs not counted above "
+            "were not indexed: run the same command again to finish (nothing is duplicated)."
+        )
+        return EXIT_FATAL
+    return EXIT_INPUT_FAILED if report.failures else EXIT_OK
+
+
+def _run_summary(report: PushReport, dead_letter: DeadLetter, index: str, seconds: float) -> None:
+    """The summary line of ``ingest run``, and notes on retries, dead letters, stale comments."""
+    if report.throttled or report.resent:
+        _note(
+            f"retried {report.throttled} item(s) the cluster pushed back on (429/5xx) and "
+            f"{report.resent} request(s) that failed (unreachable, timeout or 429/5xx); "
+            f"waited {report.waited:.1f} s in backoff"
+        )
+    if report.stale_comments:
+        _note(f"removed {report.stale_comments} comment(s) their re-parsed article no longer has")
+    if report.markup_removed:
+        _note(f"removed markup left in the text of {report.markup_removed} document(s)")
+    if dead_letter.count:
+        _note(f"{dead_letter.count} refused document(s) written to {dead_letter.path}")
     print(
         f"inputs: {report.inputs}  documents: {report.documents}  comments: {report.comments}  "
-        f"failures: {len(report.failures)}  seconds: {seconds:.1f}  index: {args.index}",
+        f"failures: {report.failures}  rejected: {report.rejected}  seconds: {seconds:.1f}  "
+        f"index: {index}",
         file=sys.stderr,
     )
-    return EXIT_INPUT_FAILED if report.failures else EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -410,16 +485,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except PluginError as err:
-        _error(f"plugin error: {err}")
+        _fatal(args, f"plugin error: {err}")
     except AuthenticationException:
-        _error("Elasticsearch refused the credentials (check INGEST_ES_USER / password / API key)")
-    except EsConnectionError as err:
-        _error(f"cannot reach Elasticsearch: {type(err).__name__}: {err.message}")
+        _fatal(
+            args,
+            "Elasticsearch refused the credentials (check INGEST_ES_USER / password / API key)",
+        )
+    except EsTlsError as err:
+        _fatal(args, f"TLS failed: {_tls_reason(err)}")
+    except (EsConnectionError, EsConnectionTimeout) as err:
+        _fatal(args, f"cannot reach Elasticsearch: {type(err).__name__}: {err.message}")
+    except ClusterUnavailable as err:
+        _fatal(args, f"gave up: Elasticsearch made {err}")
     except ApiError as err:
-        _error(f"Elasticsearch error: {err.meta.status} {err.error}")
+        _fatal(args, f"Elasticsearch error: {err.meta.status} {err.error}")
     except KeyboardInterrupt:
         _error("interrupted")
     return EXIT_FATAL
+
+
+def _fatal(args: argparse.Namespace, message: str) -> None:
+    """One scrubbed line on stderr; with ``--verbose``, the scrubbed traceback first."""
+    if getattr(args, "verbose", False):
+        sys.stderr.write(scrub(traceback.format_exc()))
+    _error(scrub(message))
+
+
+def _tls_reason(err: EsTlsError) -> str:
+    """Why TLS failed, with what to do about an untrusted certificate."""
+    if certificate_problem(err):
+        return (
+            "the cluster's certificate is not trusted; give its CA with --ca-certs or "
+            "INGEST_ES_CA_CERTS (or, not recommended, --insecure)"
+        )
+    return f"{type(err).__name__}: {err.message}"
 
 
 if __name__ == "__main__":

@@ -89,6 +89,8 @@ class Pipeline:
 
     def read_bytes(self, path: str) -> bytes:
         try:
+            if not os.path.isfile(path):  # a FIFO or device would block or never end
+                raise InputError("not a regular file", path)
             size = os.path.getsize(path)
             if size > self.max_bytes:
                 raise InputError(

@@ -235,6 +235,8 @@ class LocalNode:
         unzip_flat(node_zip, certs)
         ca_zip.unlink()
         node_zip.unlink()
+        for key in certs.glob("*.key"):
+            key.chmod(0o600)  # private keys: the node user only
 
     def write_config(self, port: int, settings: dict[str, str], heap: str) -> None:
         config = {
@@ -379,7 +381,9 @@ def free_port() -> int:
 
 
 def port_free(port: int) -> bool:
+    """Whether the node could bind ``port`` (it sets SO_REUSEADDR, so TIME_WAIT is fine)."""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

@@ -143,13 +143,27 @@ def test_a_rejected_document_is_reported_and_the_others_are_indexed(
         "def ingest_enrich(document):\n"
         "    return {'mood': 'grumpy' if document.article.source == 'vt' else 3}\n"
     )
-    code = main(["run", str(SEEDS), "--index", index_name, "--plugin", str(plugin)])
+    dead = tmp_path / "dead.jsonl"
+    code = main(
+        [
+            "run",
+            str(SEEDS),
+            "--index",
+            index_name,
+            "--plugin",
+            str(plugin),
+            "--dead-letter",
+            str(dead),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     vt_seed = sorted(SEEDS.iterdir())[0]
     assert f"{vt_seed}: rejected by Elasticsearch: document_parsing_exception" in err
     assert "inputs: 2  documents: 1  comments: 0  failures: 1" in err
     assert count(es, index_name) == 1
+    (letter,) = [json.loads(line) for line in dead.read_text().splitlines()]
+    assert letter["path"] == str(vt_seed) and "document_parsing_exception" in letter["reason"]
 
 
 @pytest.mark.usefixtures("es_env")

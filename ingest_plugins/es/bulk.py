@@ -1,60 +1,303 @@
-"""Bulk push: documents and their comments into Elasticsearch, nothing lost.
+"""Bulk push: documents and their comments into Elasticsearch, nothing lost, nothing twice.
 
-Built on the client's ``streaming_bulk`` but without its defaults that lose
-data: ``raise_on_error`` / ``raise_on_exception`` are off so one rejected
-item (or a failed chunk) never stops the run; 429s are retried by the
-helper with exponential backoff; every other per-item error is collected
-and reported against the input file it came from. ``_id``s are stable, so
-a re-run updates documents instead of duplicating them.
+Each input becomes one ``index`` action for its article and one per comment,
+all with stable ``_id``s, so sending an action twice is harmless: that is
+what makes retrying safe and re-runs idempotent. Actions go out in chunks
+(``chunk_size`` actions, at most ``max_chunk_bytes``), one chunk at a time:
+
+* the whole request is sent again when the cluster cannot be reached, times
+  out, or answers 429/502/503/504 (a node restarting, back-pressure);
+* items answered 429 (write queue full) or 502/503/504 (shard not ready yet)
+  are sent again on their own;
+* any other item error is a rejection: the document goes to the dead-letter
+  file, its input is reported as failed, and the run goes on.
+
+Waits follow ``RetryPolicy`` (exponential backoff, full jitter, a cap) and
+end when the cluster has made no progress for ``retry_for`` seconds; then
+``push`` stops and says so in ``PushReport.stopped`` (a re-run finishes the
+job: nothing is duplicated).
+
+**Comments are replaced, not accumulated.** Once every action of a document
+is settled, the comments of that article which the input no longer has are
+deleted: a search by ``article_id`` excluding the current comment ids, then
+bulk deletes (the cluster may lack ``_delete_by_query``). New comments are
+indexed *before* stale ones are deleted, so an interruption at any point
+leaves at worst a stale comment that the next run removes, never a missing
+one.
+
+Every text field is passed through ``plaintext.plain`` on the way: whatever
+a plugin returned, no markup or script content reaches the index.
+
+Memory: the chunk in flight and the documents it touches; counts, not lists.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import Elasticsearch
 
+from ..deadletter import DeadLetter
 from ..document import Document
 from ..pipeline import Failure
+from ..plaintext import plain_record
 from ..serialize import article_source, comment_doc_id, comment_source
 from .mappings import comments_index
+from .retry import (
+    TRANSIENT_STATUS,
+    Backoff,
+    ClusterUnavailable,
+    RetryPolicy,
+    describe,
+    is_transient,
+    retrying,
+)
+
+MAX_CHUNK_BYTES = 10 * 1024 * 1024
+STALE_PAGE = 1000
+_FILTER_PATH = "items.*.status,items.*.error,items.*.result"
+
+Note = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class PushReport:
-    """Counts for the run summary, and the failures in input order."""
+    """Counts for the run summary (no per-input lists: memory stays flat)."""
 
     inputs: int = 0
     documents: int = 0
+    """Inputs whose article and every comment were indexed."""
     comments: int = 0
-    failures: list[Failure] = field(default_factory=list)
+    failures: int = 0
+    """Inputs that did not make it: unreadable, unparseable, or refused by Elasticsearch."""
+    rejected: int = 0
+    """Bulk items refused by Elasticsearch (each one written to the dead-letter file)."""
+    throttled: int = 0
+    """Items sent again after a 429/502/503/504 item answer."""
+    resent: int = 0
+    """Whole requests sent again after a connection error, a timeout or a 429/5xx answer."""
+    waited: float = 0.0
+    """Seconds spent in backoff."""
+    stale_comments: int = 0
+    """Comments deleted because their re-parsed article no longer has them."""
+    markup_removed: int = 0
+    """Documents whose text still carried markup, removed before indexing (``plaintext``)."""
+    stopped: str | None = None
+    """Why the push stopped before the end (the cluster made no progress), else None."""
 
 
 @dataclass
-class _Pending:
+class _Doc:
+    """An input whose actions are in flight."""
+
+    id: str
     path: str
     remaining: int
-    comments: int
+    comment_ids: tuple[str, ...]
     errors: list[str] = field(default_factory=list)
 
 
-def document_actions(document: Document, index: str) -> Iterator[dict[str, Any]]:
-    """The bulk actions for one document: the article, then each comment."""
-    yield {
-        "_op_type": "index",
-        "_index": index,
-        "_id": document.id,
-        "_source": article_source(document),
-    }
-    for comment in document.article.comments:
-        yield {
-            "_op_type": "index",
-            "_index": comments_index(index),
-            "_id": comment_doc_id(document, comment),
-            "_source": comment_source(document, comment),
+@dataclass(frozen=True)
+class _Action:
+    """One bulk item: its NDJSON lines, and what to report it against."""
+
+    op: str
+    index: str
+    id: str
+    lines: bytes
+    source: dict[str, Any] | None
+    doc: _Doc | None
+
+
+class _Pusher:
+    """Sends chunks with retries, settles items, deletes stale comments."""
+
+    def __init__(
+        self,
+        client: Elasticsearch,
+        index: str,
+        report: PushReport,
+        policy: RetryPolicy,
+        dead_letter: DeadLetter | None,
+        on_failure: Callable[[Failure], None],
+        on_note: Note,
+    ) -> None:
+        # Retries are ours (with jitter and a deadline), not the transport's.
+        self.client = client.options(max_retries=0)
+        self.serializer = client.transport.serializers.get_serializer("application/json")
+        self.index = index
+        self.report = report
+        self.policy = policy
+        self.dead_letter = dead_letter
+        self.on_failure = on_failure
+        self.on_note = on_note
+        self.outage_since: float | None = None
+
+    # ------------------------------------------------------------ actions
+    def action(
+        self, op: str, index: str, doc_id: str, source: dict[str, Any] | None, doc: _Doc | None
+    ) -> _Action:
+        meta = self.serializer.dumps({op: {"_index": index, "_id": doc_id}})
+        lines = meta + b"\n"
+        if source is not None:
+            lines += self.serializer.dumps(source) + b"\n"
+        return _Action(op, index, doc_id, lines, source, doc)
+
+    def document_actions(self, document: Document) -> list[_Action]:
+        """The article, then each comment, all tied to one ``_Doc``; text made plain."""
+        comments = document.article.comments
+        ids = tuple(comment_doc_id(document, c) for c in comments)
+        doc = _Doc(document.id, document.path, 1 + len(comments), ids)
+        article, marked = plain_record(article_source(document))
+        actions = [self.action("index", self.index, document.id, article, doc)]
+        for comment, comment_id in zip(comments, ids, strict=True):
+            source, changed = plain_record(comment_source(document, comment))
+            marked = marked or changed
+            actions.append(
+                self.action("index", comments_index(self.index), comment_id, source, doc)
+            )
+        if marked:
+            self.report.markup_removed += 1
+            log.debug("%s: markup removed from its text before indexing", document.path)
+        return actions
+
+    # ------------------------------------------------------------ sending
+    def send(self, actions: list[_Action]) -> None:
+        """Send ``actions`` until each is acknowledged or refused, then clean up."""
+        finished: list[_Doc] = []
+        backoff = self.policy.backoff()
+        todo = actions
+        while todo:
+            try:
+                items = self.bulk(todo)
+            except Exception as err:
+                if not is_transient(err):
+                    raise
+                self.report.resent += 1
+                self.wait(backoff, describe(err), outage=True)
+                continue
+            self.back()
+            again: list[_Action] = []
+            for action, item in zip(todo, items, strict=True):
+                if item.get("status") in TRANSIENT_STATUS:
+                    again.append(action)
+                elif (doc := self.settle(action, item)) is not None:
+                    finished.append(doc)
+            if again:
+                if len(again) < len(todo):
+                    backoff.progress()
+                self.report.throttled += len(again)
+                self.wait(backoff, f"{len(again)} item(s) answered {again_status(items)}")
+            todo = again
+        if finished:
+            self.delete_stale(finished)
+
+    def bulk(self, actions: list[_Action]) -> list[dict[str, Any]]:
+        """One ``_bulk`` request; the per-item answers in request order."""
+        body = b"".join(a.lines for a in actions)
+        response = self.client.bulk(operations=cast(Any, body), filter_path=_FILTER_PATH)
+        items = response.get("items", [])
+        if len(items) != len(actions):
+            raise RuntimeError(f"bulk answered {len(items)} items for {len(actions)} actions")
+        return [next(iter(item.values())) for item in items]
+
+    def wait(self, backoff: Backoff, reason: str, outage: bool = False) -> None:
+        """Back off once; tell the user when the cluster becomes unreachable."""
+        if outage and self.outage_since is None:
+            self.outage_since = time.monotonic()
+            self.on_note(
+                f"Elasticsearch unavailable ({reason}); "
+                f"retrying for up to {self.policy.retry_for:.0f} s"
+            )
+        self.report.waited += backoff.wait(reason)
+
+    def back(self) -> None:
+        """A request went through: end the outage, if any."""
+        if self.outage_since is not None:
+            self.on_note(
+                f"Elasticsearch is back after {time.monotonic() - self.outage_since:.1f} s; "
+                "resuming"
+            )
+            self.outage_since = None
+
+    # ------------------------------------------------------------ settling
+    def settle(self, action: _Action, item: dict[str, Any]) -> _Doc | None:
+        """Record one final item answer; return its document if that finished it."""
+        gone = action.op == "delete" and item.get("status") == 404
+        if "error" in item and not gone:
+            self.reject(action, reason(item))
+        elif action.op == "delete" and not gone:
+            self.report.stale_comments += 1
+        doc = action.doc
+        if doc is None:
+            return None
+        doc.remaining -= 1
+        if doc.remaining:
+            return None
+        if doc.errors:
+            self.report.failures += 1
+            self.on_failure(
+                Failure(doc.path, "rejected by Elasticsearch: " + "; ".join(doc.errors))
+            )
+        else:
+            self.report.documents += 1
+            self.report.comments += len(doc.comment_ids)
+        return doc
+
+    def reject(self, action: _Action, why: str) -> None:
+        self.report.rejected += 1
+        if action.doc is None:
+            self.report.failures += 1
+            self.on_failure(Failure(f"{action.index}/{action.id}", f"{action.op} refused: {why}"))
+            return
+        action.doc.errors.append(why)
+        if self.dead_letter is not None:
+            self.dead_letter.write(action.doc.path, action.id, action.index, why, action.source)
+
+    # ------------------------------------------------------------ stale comments
+    def delete_stale(self, docs: list[_Doc]) -> None:
+        """Delete comments of ``docs``' articles that the inputs no longer have."""
+        query = {
+            "bool": {
+                "filter": [{"terms": {"article_id": [d.id for d in docs]}}],
+                "must_not": [{"ids": {"values": [c for d in docs for c in d.comment_ids]}}],
+            }
         }
+        comments = comments_index(self.index)
+        after: list[Any] | None = None
+        while True:
+            page = self.search_page(comments, query, after)
+            if page:
+                self.send([self.action("delete", comments, hit["_id"], None, None) for hit in page])
+            if len(page) < STALE_PAGE:
+                return
+            after = page[-1]["sort"]
+
+    def search_page(
+        self, index: str, query: dict[str, Any], after: list[Any] | None
+    ) -> list[dict[str, Any]]:
+        def call() -> Any:
+            return self.client.search(
+                index=index,
+                query=query,
+                sort=[{"id": "asc"}],
+                search_after=after,
+                size=STALE_PAGE,
+                source=False,
+                filter_path="hits.hits._id,hits.hits.sort",
+            )
+
+        def waited(why: str, seconds: float) -> None:
+            self.report.resent += 1
+            self.report.waited += seconds
+
+        response = retrying(call, self.policy, waited)
+        return cast("list[dict[str, Any]]", response.get("hits", {}).get("hits", []))
 
 
 def push(
@@ -64,64 +307,64 @@ def push(
     on_failure: Callable[[Failure], None] = lambda failure: None,
     on_input: Callable[[], None] = lambda: None,
     chunk_size: int = 500,
-    max_retries: int = 5,
+    max_chunk_bytes: int = MAX_CHUNK_BYTES,
+    policy: RetryPolicy | None = None,
+    dead_letter: DeadLetter | None = None,
+    on_note: Note = lambda message: None,
 ) -> PushReport:
-    """Index every ``Document`` of ``items``; report every ``Failure`` and rejected item."""
+    """Index every ``Document`` of ``items``; report every ``Failure`` and refused document."""
     report = PushReport()
-    pending: dict[str, _Pending] = {}
+    pusher = _Pusher(
+        client, index, report, policy or RetryPolicy(), dead_letter, on_failure, on_note
+    )
 
-    def fail(failure: Failure) -> None:
-        report.failures.append(failure)
-        on_failure(failure)
-
-    def actions() -> Iterator[dict[str, Any]]:
+    def actions() -> Iterator[_Action]:
         for item in items:
             report.inputs += 1
             on_input()
             if isinstance(item, Failure):
-                fail(item)
-                continue
-            batch = list(document_actions(item, index))
-            entry = _Pending(item.path, len(batch), len(item.article.comments))
-            for action in batch:
-                # Keyed by _id alone: responses name the concrete index behind the
-                # alias, and article and comment ids never collide (see serialize).
-                pending[action["_id"]] = entry
-            yield from batch
-
-    results = helpers.streaming_bulk(
-        client,
-        actions(),
-        chunk_size=chunk_size,
-        max_retries=max_retries,
-        initial_backoff=1,
-        max_backoff=30,
-        raise_on_error=False,
-        raise_on_exception=False,
-        yield_ok=True,
-    )
-    for ok, result in results:
-        info = next(iter(result.values()))
-        entry = pending.pop(info.get("_id", ""), None)
-        if entry is None:
-            continue
-        if not ok:
-            entry.errors.append(_reason(info))
-        entry.remaining -= 1
-        if entry.remaining == 0:
-            if entry.errors:
-                fail(Failure(entry.path, "rejected by Elasticsearch: " + "; ".join(entry.errors)))
+                report.failures += 1
+                on_failure(item)
             else:
-                report.documents += 1
-                report.comments += entry.comments
+                yield from pusher.document_actions(item)
+
+    try:
+        for chunk in chunks(actions(), chunk_size, max_chunk_bytes):
+            pusher.send(chunk)
+    except ClusterUnavailable as err:
+        report.stopped = str(err)
     return report
 
 
-def _reason(info: dict[str, Any]) -> str:
+def chunks(actions: Iterable[_Action], size: int, max_bytes: int) -> Iterator[list[_Action]]:
+    """Consecutive runs of at most ``size`` actions and ``max_bytes`` (unless one is larger)."""
+    chunk: list[_Action] = []
+    used = 0
+    for action in actions:
+        if chunk and (len(chunk) >= size or used + len(action.lines) > max_bytes):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(action)
+        used += len(action.lines)
+    if chunk:
+        yield chunk
+
+
+def again_status(items: list[dict[str, Any]]) -> str:
+    """The transient statuses among ``items``, e.g. ``429`` or ``429/503``."""
+    found = sorted({int(item.get("status", 0)) for item in items} & TRANSIENT_STATUS)
+    return "/".join(str(s) for s in found)
+
+
+def reason(item: dict[str, Any]) -> str:
     """A one-line reason from a bulk item error (no request bodies, no secrets)."""
-    error = info.get("error")
+    error = item.get("error")
     if isinstance(error, dict):
-        return f"{error.get('type', 'error')}: {error.get('reason', '')}".strip()
+        text = f"{error.get('type', 'error')}: {error.get('reason', '')}".strip()
+        cause = error.get("caused_by")
+        if isinstance(cause, dict) and cause.get("reason"):
+            text += f" (caused by {cause.get('type', 'error')}: {cause['reason']})"
+        return text.splitlines()[0][:500] if text else f"status {item.get('status')}"
     if error:
         return str(error).splitlines()[0][:300]
-    return f"status {info.get('status')}"
+    return f"status {item.get('status')}"

@@ -2,14 +2,24 @@
 
 Secrets (password, API key) live only in ``ConnectionSettings`` and in the
 client; ``repr()`` hides them and error messages never include them.
+Credentials written into the URL (``https://user:pw@host``) are moved out
+of it into basic auth, so the URL that ends up in messages and logs never
+carries them. ``secrets()`` lists every form a secret could be printed in,
+for ``ingest_plugins.redact``.
+
+TLS is verified by default, against ``ca_certs`` when given (else the
+system's trust store); ``insecure`` turns verification off and warns.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from elasticsearch import Elasticsearch
 
@@ -27,6 +37,15 @@ class ConnectionSettings:
     """Skip TLS verification. Only when asked for explicitly; warns."""
     request_timeout: float = 30.0
 
+    def __post_init__(self) -> None:
+        url, user, password = split_userinfo(self.url)
+        if url != self.url:
+            object.__setattr__(self, "url", url)
+            if self.user is None:
+                object.__setattr__(self, "user", user)
+            if self.password is None:
+                object.__setattr__(self, "password", password)
+
     @classmethod
     def from_env(
         cls, env: Mapping[str, str] | None = None, **overrides: object
@@ -43,6 +62,21 @@ class ConnectionSettings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
+    def basic_auth_token(self) -> str:
+        """The base64 ``user:password`` token of the ``Authorization: Basic`` header."""
+        return base64.b64encode(f"{self.user or ''}:{self.password or ''}".encode()).decode()
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every printable form of the password and API key (to scrub from output)."""
+        found: list[str] = []
+        if self.password:
+            found += [self.password, quote(self.password, safe="")]
+            found.append(self.basic_auth_token())
+        if self.api_key:
+            found.append(self.api_key)
+            found += _api_key_parts(self.api_key)
+        return tuple(dict.fromkeys(s for s in found if s))
+
     def client(self) -> Elasticsearch:
         """An ``Elasticsearch`` client for these settings (no request is made)."""
         options: dict[str, object] = {
@@ -53,7 +87,9 @@ class ConnectionSettings:
         if self.api_key:
             options["api_key"] = self.api_key
         elif self.user and self.password is not None:
-            options["basic_auth"] = (self.user, self.password)
+            # Encoded here as UTF-8 (what Elasticsearch expects): the client would
+            # encode the pair as ASCII and crash on a password like "pässword".
+            options["basic_auth"] = self.basic_auth_token()
         if self.url.startswith("https"):
             if self.insecure:
                 warnings.warn("TLS certificate verification is off (--insecure)", stacklevel=2)
@@ -62,3 +98,24 @@ class ConnectionSettings:
             elif self.ca_certs:
                 options["ca_certs"] = self.ca_certs
         return Elasticsearch(self.url, **options)  # type: ignore[arg-type]
+
+
+def split_userinfo(url: str) -> tuple[str, str | None, str | None]:
+    """``https://u:p@host/`` → (``https://host/``, ``u``, ``p``); other URLs unchanged."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, sep, password = userinfo.partition(":")
+    clean = urlunsplit(parts._replace(netloc=hostport))
+    return clean, unquote(user) or None, unquote(password) if sep else None
+
+
+def _api_key_parts(api_key: str) -> list[str]:
+    """The ``id:key`` inside an encoded API key, and the key alone."""
+    try:
+        decoded = base64.b64decode(api_key, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return []
+    _, sep, key = decoded.partition(":")
+    return [decoded, key] if sep else [decoded]
