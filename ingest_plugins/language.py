@@ -20,11 +20,9 @@ UNDETERMINED = "und"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
-_UK_LETTERS = frozenset("іїєґІЇЄҐ")
 # An apostrophe between two Cyrillic letters (об'єднання, сім’я, пʼять) is
 # Ukrainian spelling; Russian uses the hard sign (ъ) there instead.
 _UK_APOSTROPHE = re.compile(r"[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
-_RU_LETTERS = frozenset("ыэёъЫЭЁЪ")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "uk": frozenset(
@@ -61,18 +59,22 @@ _CYRILLIC = ("uk", "ru")
 _LATIN = ("en", "de", "fr", "es")
 
 
-def _is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u04ff"
+_CYRILLIC_RUN = re.compile("[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
+_UK_LETTER_RE = re.compile("[іїєґІЇЄҐ]")
+_RU_LETTER_RE = re.compile("[ыэёъЫЭЁЪ]")
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """How many Cyrillic letters and how many ASCII Latin letters ``text`` has."""
+    cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    return cyrillic, latin
 
 
 def detect_language(text: str) -> str:
     """Return the ISO 639-1 code of ``text``'s main language, or ``"und"``."""
-    cyrillic = latin = 0
-    for ch in text:
-        if _is_cyrillic(ch):
-            cyrillic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    cyrillic, latin = script_counts(text)
     if cyrillic == 0 and latin == 0:
         return UNDETERMINED
     words = [w.lower() for w in _WORD.findall(text)]
@@ -82,8 +84,8 @@ def detect_language(text: str) -> str:
 
 
 def _cyrillic_language(text: str, words: list[str]) -> str:
-    uk = sum(ch in _UK_LETTERS for ch in text) * 2 + len(_UK_APOSTROPHE.findall(text)) * 2
-    ru = sum(ch in _RU_LETTERS for ch in text) * 2
+    uk = len(_UK_LETTER_RE.findall(text)) * 2 + len(_UK_APOSTROPHE.findall(text)) * 2
+    ru = len(_RU_LETTER_RE.findall(text)) * 2
     uk += sum(w in _STOPWORDS["uk"] for w in words)
     ru += sum(w in _STOPWORDS["ru"] for w in words)
     if uk == ru:

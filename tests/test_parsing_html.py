@@ -1,22 +1,26 @@
-"""Tests of ``ingest_plugins.parsing.html`` and ``claims``: markup, head metadata, soup text."""
+"""Tests of ``ingest_plugins.parsing.html`` and ``claims``: markup, head metadata, tree text."""
 
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
+from lxml import etree
 
 from ingest_plugins.parsing.claims import page_declares_site
 from ingest_plugins.parsing.html import (
+    PageError,
+    Selector,
     canonical_url,
     class_list,
-    drop_comments,
     drop_elements,
     element_text,
     head_tags,
     looks_like_html,
     mark_line_breaks,
     meta_content,
+    parse_page,
     select_first,
+    selectors,
+    spaced_text,
 )
 from ingest_plugins.parsing.urls import url_in_domains
 
@@ -61,31 +65,74 @@ PAGE = """<html><head>
 </body></html>"""
 
 
-def test_soup_cleaning_and_text() -> None:
-    soup = BeautifulSoup(PAGE, "lxml")
-    drop_elements(soup)
-    drop_comments(soup)
-    mark_line_breaks(soup)
-    div = select_first(soup, ("article", "div.entry-content"))
+def test_page_cleaning_and_text() -> None:
+    page = parse_page(PAGE)
+    drop_elements(page)
+    mark_line_breaks(page)
+    div = select_first(page, selectors("article", "div.entry-content"))
     assert div is not None
     assert element_text(div) == "One bold line\nsecond line"
-    assert "comment" not in str(soup) and "hidden" not in str(soup)
+    serialized = etree.tostring(page, encoding="unicode")
+    assert (
+        "a comment" not in serialized and "hidden" not in serialized and "frame" not in serialized
+    )
     assert class_list(div) == ["Post", "entry-content"]
-    assert select_first(soup, ("article", "aside")) is None
+    assert select_first(page, selectors("article", "aside")) is None
+
+
+def test_selector_searches_descendants_and_matches_itself() -> None:
+    page = parse_page("<div class='a'><p class='a'>x</p><span><p class='a b'>y</p></span></div>")
+    outer = Selector("div.a").first(page)
+    assert outer is not None
+    inner = Selector(".a")
+    assert [el.tag for el in inner.all(outer)] == ["p", "p"]  # not the div itself
+    assert inner.matches(outer) and not Selector("p").matches(outer)
+    assert (
+        Selector("span p.b").first(page) is not None and Selector("div > p.b").first(page) is None
+    )
+    assert Selector("h1, .b").all(page)[0].text == "y"
+
+
+def test_spaced_text_puts_spaces_between_pieces() -> None:
+    page = parse_page("<h1>  Title<span>part</span>  two </h1>")
+    heading = Selector("h1").first(page)
+    assert heading is not None
+    assert spaced_text(heading) == "Title part two"
+
+
+@pytest.mark.parametrize("markup", ["", "   \n ", "<!-- only a comment -->"])
+def test_parse_page_refuses_no_document(markup: str) -> None:
+    with pytest.raises(PageError):
+        parse_page(markup)
+
+
+def test_parse_page_handles_nesting_deeper_than_libxml2_builds() -> None:
+    depth = 3000
+    page = parse_page("<body>" + "<div>" * depth + "<p>deep</p>" + "</div>" * depth)
+    assert sum(1 for _ in page.iter("div")) == depth
+    assert Selector("p").first(page) is not None
+
+
+def test_parse_page_drops_control_characters_lxml_refuses() -> None:
+    page = parse_page("<p>a\x01b<br>\x1fc</p>")
+    mark_line_breaks(page)  # would raise if a tail kept a control character
+    paragraph = Selector("p").first(page)
+    assert paragraph is not None
+    assert element_text(paragraph) == "ab\nc"
 
 
 def test_meta_content_tries_keys_in_order() -> None:
-    soup = BeautifulSoup(PAGE, "lxml")
-    assert meta_content(soup, "og:description", "description") == "OG description"
-    assert meta_content(soup, "DESCRIPTION") == "Plain description"
-    assert meta_content(soup, "og:title") is None
+    page = parse_page(PAGE)
+    assert meta_content(page, "og:description", "description") == "OG description"
+    assert meta_content(page, "DESCRIPTION") == "Plain description"
+    assert meta_content(page, "og:title") is None
 
 
 def test_canonical_url() -> None:
-    soup = BeautifulSoup(PAGE, "lxml")
-    assert canonical_url(soup) == "https://example.org/og"  # a relative canonical link is skipped
-    soup = BeautifulSoup('<link rel="Canonical" href=" https://example.org/c ">', "lxml")
-    assert canonical_url(soup) == "https://example.org/c"
+    page = parse_page(PAGE)
+    assert canonical_url(page) == "https://example.org/og"  # a relative canonical link is skipped
+    page = parse_page('<link rel="Canonical" href=" https://example.org/c ">')
+    assert canonical_url(page) == "https://example.org/c"
 
 
 def _declares_example(markup: str) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
-
+from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.jsonld import (
     ArticleMetadata,
     article_metadata,
@@ -117,5 +116,5 @@ def test_scripts_of_a_page() -> None:
         "</head><body></body></html>"
     )
     assert len(list(scripts_in_markup(page))) == 2
-    objects = page_objects(BeautifulSoup(page, "lxml"))
+    objects = page_objects(parse_page(page))
     assert article_metadata(objects).authors == ("Tomas Reyes", "Leila")

@@ -9,7 +9,7 @@ pages in general lives here, one concept per module:
 * ``dates``: date lines (``1 Jul 2022``, ``01.07.2022``, ISO 8601…) to ISO values;
 * ``bylines``: byline lines and author-name lists to names;
 * ``jsonld``: JSON-LD objects and the article metadata they carry;
-* ``html``: markup sniffing, head metadata, BeautifulSoup cleaning and text;
+* ``html``: markup sniffing, head metadata, the lxml page tree, CSS selectors and text;
 * ``claims``: whether a saved page declares itself a given site;
 * ``languages``: language-keyed slots (``{"en": text}``) and script tests.
 """

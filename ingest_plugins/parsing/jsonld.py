@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup
+from lxml import etree
 
 from .dates import normalize_iso
+from .html import inner_text
 from .lines import clean_line
 
 ARTICLE_TYPES = frozenset(
@@ -95,12 +96,12 @@ def scripts_in_markup(markup: str) -> Iterator[str]:
         yield match.group("json")
 
 
-def page_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
+def page_objects(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object of a parsed page, script by script (see ``iter_objects``)."""
     objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script"):
+    for script in root.iter("script"):
         if "ld+json" in str(script.get("type") or "").lower():
-            objects.extend(iter_objects(load_json(script.get_text())))
+            objects.extend(iter_objects(load_json(inner_text(script))))
     return objects
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest_plugins.language import UNDETERMINED, detect_language
+from ingest_plugins.language import UNDETERMINED, detect_language, script_counts
 
 # Letters only Ukrainian, or only Russian, has.
 _UK_ONLY = frozenset("іїєґІЇЄҐ")
@@ -36,8 +36,7 @@ def is_cyrillic_text(text: str) -> bool:
     This is the same split ``detect_language`` makes before it weighs
     Ukrainian against Russian.
     """
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    cyrillic, latin = script_counts(text)
     return cyrillic > 0 and cyrillic >= latin
 
 
@@ -68,10 +67,11 @@ def group_by_language(paragraphs: Sequence[str], latin_lang: str) -> dict[str, s
     Latin-script paragraphs all go under ``latin_lang`` (the article's
     language), Cyrillic ones under their own language (``cyrillic_languages``).
     """
-    cyrillic = [p for p in paragraphs if is_cyrillic_text(p)]
+    is_cyrillic = [is_cyrillic_text(p) for p in paragraphs]
+    cyrillic = [p for p, yes in zip(paragraphs, is_cyrillic, strict=True) if yes]
     cyrillic_lang = iter(cyrillic_languages(cyrillic))
     grouped: dict[str, list[str]] = {}
-    for paragraph in paragraphs:
-        lang = next(cyrillic_lang) if is_cyrillic_text(paragraph) else latin_lang
+    for paragraph, yes in zip(paragraphs, is_cyrillic, strict=True):
+        lang = next(cyrillic_lang) if yes else latin_lang
         grouped.setdefault(lang, []).append(paragraph)
     return {lang: "\n\n".join(texts) for lang, texts in grouped.items()}

@@ -33,9 +33,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
-
 from ingest_plugins import Article, InputError
 from ingest_plugins.language import detect_language
 from ingest_plugins.parsing import jsonld
@@ -43,15 +40,20 @@ from ingest_plugins.parsing.bylines import parse_author_names
 from ingest_plugins.parsing.claims import page_declares_site
 from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
 from ingest_plugins.parsing.html import (
+    Element,
+    PageError,
+    ancestors,
     canonical_url,
     class_list,
-    drop_comments,
     drop_elements,
     element_text,
+    inner_text,
     mark_line_breaks,
     markup_text,
     meta_content,
+    parse_page,
     select_first,
+    selectors,
 )
 from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
 
@@ -83,9 +85,9 @@ def html_claims(text: str) -> bool:
     return page_declares_site(text, is_site_url=is_aljazeera_url, is_site_name=_is_site_name)
 
 
-def _json_ld_metadata(soup: BeautifulSoup) -> jsonld.ArticleMetadata:
+def _json_ld_metadata(root: Element) -> jsonld.ArticleMetadata:
     """Metadata of the page's JSON-LD article; the site itself is no author."""
-    found = jsonld.article_metadata(jsonld.page_objects(soup))
+    found = jsonld.article_metadata(jsonld.page_objects(root))
     authors = tuple(name for name in found.authors if not _SITE_NAME_RE.fullmatch(name))
     return dataclasses.replace(found, authors=authors)
 
@@ -95,15 +97,17 @@ def _json_ld_metadata(soup: BeautifulSoup) -> jsonld.ArticleMetadata:
 # ---------------------------------------------------------------------------
 
 # Where each kind of metadata sits in the two layouts, most specific first.
-_TITLE_SELECTORS = ("header.article-header h1", "main h1", "h1.post-title", "article h1", "h1")
-_STANDFIRST_SELECTORS = (
+_TITLE_SELECTORS = selectors(
+    "header.article-header h1", "main h1", "h1.post-title", "article h1", "h1"
+)
+_STANDFIRST_SELECTORS = selectors(
     "p.article__subhead",
     ".article__subhead",
     "p.article-excerpt",
     "p.article-heading-des",
     ".article-heading-des",
 )
-_AUTHOR_SELECTORS = (
+_AUTHOR_SELECTORS = selectors(
     ".article-author-name .author-link",
     ".article-author-name-item",
     ".article-author-name",
@@ -111,7 +115,7 @@ _AUTHOR_SELECTORS = (
     "a[rel~=author]",
     ".article-heading-author-name",
 )
-_DATE_SELECTORS = (
+_DATE_SELECTORS = selectors(
     ".date-simple span[aria-hidden=true]",
     ".article-dates time",
     ".article-duration time",
@@ -137,11 +141,11 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*al[\s-]*jazeera(?:\s+english)?\s
 """`` | Al Jazeera`` at the end of a ``<title>`` or ``og:title``."""
 
 
-def _markup_authors(soup: BeautifulSoup) -> tuple[str, ...]:
+def _markup_authors(root: Element) -> tuple[str, ...]:
     """Author names from the byline markup (``By X and Y`` or plain names)."""
     for selector in _AUTHOR_SELECTORS:
         names: list[str] = []
-        for element in soup.select(selector):
+        for element in selector.all(root):
             text = element_text(element)
             found = parse_byline(text) or parse_author_names(text, affiliations=AFFILIATIONS)
             for name in found:
@@ -152,13 +156,13 @@ def _markup_authors(soup: BeautifulSoup) -> tuple[str, ...]:
     return ()
 
 
-def _markup_date(soup: BeautifulSoup) -> str | None:
+def _markup_date(root: Element) -> str | None:
     """The publication date from meta tags, ``time[datetime]`` or the date line."""
-    published = meta_content(soup, "article:published_time", "datepublished", "publish-date")
+    published = meta_content(root, "article:published_time", "datepublished", "publish-date")
     if published and normalize_iso(published):
         return published
     for selector in _DATE_SELECTORS:
-        for element in soup.select(selector):
+        for element in selector.all(root):
             stamp = element.get("datetime")
             if isinstance(stamp, str) and normalize_iso(stamp):
                 return stamp.strip()
@@ -168,16 +172,16 @@ def _markup_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _markup_title(soup: BeautifulSoup, title: Tag | None) -> str | None:
+def _markup_title(root: Element, title: Element | None) -> str | None:
     """The title from the heading element, else ``og:title`` without the site suffix."""
-    text = element_text(title) if title else None
-    return text or _TITLE_SUFFIX_RE.sub("", meta_content(soup, "og:title") or "") or None
+    text = element_text(title) if title is not None else None
+    return text or _TITLE_SUFFIX_RE.sub("", meta_content(root, "og:title") or "") or None
 
 
-def _markup_summary(soup: BeautifulSoup, standfirst: Tag | None) -> str | None:
+def _markup_summary(root: Element, standfirst: Element | None) -> str | None:
     """The standfirst element's text, else ``og:description`` or the meta description."""
-    text = element_text(standfirst) if standfirst else None
-    return text or meta_content(soup, "og:description", "description")
+    text = element_text(standfirst) if standfirst is not None else None
+    return text or meta_content(root, "og:description", "description")
 
 
 # ---------------------------------------------------------------------------
@@ -211,9 +215,9 @@ _MAX_DEPTH = 120
 """Deeper than this, an element's text is taken as one block (no recursion limit hit)."""
 
 
-def _is_chrome(element: Tag) -> bool:
+def _is_chrome(element: Element) -> bool:
     """True for a site-chrome container: by tag, ARIA role or class name."""
-    if element.name in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
+    if element.tag in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
         return True
     for name in _classes(element):
         if name in _CHROME_CLASSES or set(_CLASS_WORD_SPLIT_RE.split(name)) & _CHROME_CLASS_WORDS:
@@ -221,12 +225,12 @@ def _is_chrome(element: Tag) -> bool:
     return False
 
 
-def _classes(element: Tag) -> list[str]:
+def _classes(element: Element) -> list[str]:
     """The lower-cased class names of ``element``."""
     return [name.lower() for name in class_list(element)]
 
 
-def _is_metadata(element: Tag) -> bool:
+def _is_metadata(element: Element) -> bool:
     """True for an element that holds the title, standfirst, byline or date."""
     return any(name in _METADATA_CLASSES for name in _classes(element))
 
@@ -236,9 +240,9 @@ def _is_chrome_line(run: list[str]) -> bool:
     return chrome_kind(markup_text("".join(run))) is not None
 
 
-def _has_block(element: Tag) -> bool:
+def _has_block(element: Element) -> bool:
     """True when ``element`` contains block-level elements (then it is walked into)."""
-    return element.find(_BLOCK_TAGS) is not None
+    return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
 
 
 @dataclass
@@ -250,38 +254,42 @@ class _Walker:
     area; only its chrome-looking lines are kept).
     """
 
-    body: Tag | None
+    body: Element | None
     metadata_ids: set[int] = field(default_factory=set)
 
-    def walk(self, node: Tag, zone: str, depth: int = 0) -> Iterator[tuple[str, str]]:
+    def walk(self, node: Element, zone: str, depth: int = 0) -> Iterator[tuple[str, str]]:
         """Yield the text blocks under ``node``; inline runs make one block."""
-        run: list[str] = []
-        for child in node.children:
-            if isinstance(child, Tag):
-                inner = self._zone_of(child, zone)
-                if inner is None and child.name in _INLINE_TAGS:
-                    # In a widget, links, buttons and complete labels are lines of their own.
-                    widget_item = zone == "chrome" and child.name in _WIDGET_ITEM_TAGS
-                    if widget_item or (zone == "chrome" and _is_chrome_line(run)):
-                        yield from self._flush(run, zone)
-                    run.append(child.get_text())
-                    if widget_item:
-                        yield from self._flush(run, zone)
-                    continue
-                yield from self._flush(run, zone)
-                if inner is not None:
-                    yield from self.walk(child, inner, depth + 1)
-                elif depth >= _MAX_DEPTH or (
-                    child.name in _PARAGRAPH_TAGS and not _has_block(child)
-                ):
-                    yield from self._flush([child.get_text()], zone)
-                else:
-                    yield from self.walk(child, zone, depth + 1)
-            elif type(child) is NavigableString:
-                run.append(str(child))
+        run: list[str] = [node.text] if node.text else []
+        for child in node:
+            if isinstance(child.tag, str):
+                yield from self._child(child, run, zone, depth)
+            if child.tail:  # the text after the child is the parent's
+                run.append(child.tail)
         yield from self._flush(run, zone)
 
-    def _zone_of(self, element: Tag, zone: str) -> str | None:
+    def _child(
+        self, child: Element, run: list[str], zone: str, depth: int
+    ) -> Iterator[tuple[str, str]]:
+        """The blocks of one child element; inline children join ``run``."""
+        inner = self._zone_of(child, zone)
+        if inner is None and child.tag in _INLINE_TAGS:
+            # In a widget, links, buttons and complete labels are lines of their own.
+            widget_item = zone == "chrome" and child.tag in _WIDGET_ITEM_TAGS
+            if widget_item or (zone == "chrome" and _is_chrome_line(run)):
+                yield from self._flush(run, zone)
+            run.append(inner_text(child))
+            if widget_item:
+                yield from self._flush(run, zone)
+            return
+        yield from self._flush(run, zone)
+        if inner is not None:
+            yield from self.walk(child, inner, depth + 1)
+        elif depth >= _MAX_DEPTH or (child.tag in _PARAGRAPH_TAGS and not _has_block(child)):
+            yield from self._flush([inner_text(child)], zone)
+        else:
+            yield from self.walk(child, zone, depth + 1)
+
+    def _zone_of(self, element: Element, zone: str) -> str | None:
         """The zone ``element`` opens, or ``None`` when it stays in ``zone``."""
         if zone in ("chrome", "caption"):
             return None
@@ -291,7 +299,7 @@ class _Walker:
             return "other"
         if _is_chrome(element):
             return "chrome"
-        if element.name in _CAPTION_TAGS:
+        if element.tag in _CAPTION_TAGS:
             return "caption"
         return None
 
@@ -352,7 +360,7 @@ class _Collected:
 # The page parser
 # ---------------------------------------------------------------------------
 
-_BODY_SELECTORS = (
+_BODY_SELECTORS = selectors(
     "div.wysiwyg--all-content",
     "div.wysiwyg",
     "div.main-article-body",
@@ -361,17 +369,17 @@ _BODY_SELECTORS = (
     "[itemprop=articleBody]",
     ".article-body",
 )
-_ROOT_SELECTORS = ("main#main-content-area", "main", "article")
+_ROOT_SELECTORS = selectors("main#main-content-area", "main", "article")
 
 
-def _ancestors(element: Tag) -> list[Tag]:
+def _ancestors(element: Element) -> list[Element]:
     """``element`` and its ancestors, innermost first."""
-    return [element, *element.parents]
+    return [element, *ancestors(element)]
 
 
-def _article_root(soup: BeautifulSoup, title: Tag | None, body: Tag | None) -> Tag:
+def _article_root(page: Element, title: Element | None, body: Element | None) -> Element:
     """The element that holds the article: ``main``, ``article`` or title and body's ancestor."""
-    root = select_first(soup, _ROOT_SELECTORS)
+    root = select_first(page, _ROOT_SELECTORS)
     anchors = [e for e in (title, body) if e is not None]
     if root is not None and all(any(a is root for a in _ancestors(e)) for e in anchors):
         return root
@@ -382,7 +390,8 @@ def _article_root(soup: BeautifulSoup, title: Tag | None, body: Tag | None) -> T
                 return ancestor
     if anchors:
         return anchors[-1]
-    return soup.body or soup
+    body_element = page.find("body")
+    return body_element if body_element is not None else page
 
 
 def _slot(text: str | None, latin_lang: str) -> dict[str, str]:
@@ -399,17 +408,19 @@ def parse_html(text: str) -> Article:
     """
     if not text.strip():
         raise InputError("empty input")
-    soup = BeautifulSoup(text, "lxml")
-    from_ld = _json_ld_metadata(soup)
-    drop_elements(soup)
-    drop_comments(soup)
-    mark_line_breaks(soup)
-    title_el = select_first(soup, _TITLE_SELECTORS)
-    standfirst_el = select_first(soup, _STANDFIRST_SELECTORS)
-    body_el = select_first(soup, _BODY_SELECTORS)
-    root = _article_root(soup, title_el, body_el)
+    try:
+        page = parse_page(text)
+    except PageError:
+        raise InputError("no article text found in the Al Jazeera page") from None
+    from_ld = _json_ld_metadata(page)
+    drop_elements(page)
+    mark_line_breaks(page)
+    title_el = select_first(page, _TITLE_SELECTORS)
+    standfirst_el = select_first(page, _STANDFIRST_SELECTORS)
+    body_el = select_first(page, _BODY_SELECTORS)
+    root = _article_root(page, title_el, body_el)
 
-    walker = _Walker(body=body_el or root)
+    walker = _Walker(body=body_el if body_el is not None else root)
     walker.metadata_ids = {id(e) for e in (title_el, standfirst_el) if e is not None}
     walker.metadata_ids.discard(id(walker.body))
     collected = _Collected()
@@ -419,18 +430,18 @@ def parse_html(text: str) -> Article:
     if not collected.paragraphs:
         raise InputError("no article text found in the Al Jazeera page")
 
-    title = from_ld.title or _markup_title(soup, title_el)
-    summary = from_ld.description or _markup_summary(soup, standfirst_el)
+    title = from_ld.title or _markup_title(page, title_el)
+    summary = from_ld.description or _markup_summary(page, standfirst_el)
     latin_paragraphs = [p for p in collected.paragraphs if not is_cyrillic_text(p)]
     lang = latin_language("\n\n".join([title or "", summary or "", *latin_paragraphs]))
-    authors = from_ld.authors or _markup_authors(soup) or tuple(collected.authors)
+    authors = from_ld.authors or _markup_authors(page) or tuple(collected.authors)
     return Article(
         source=SOURCE,
         title=_slot(title, lang),
         summary=_slot(summary, lang),
         body=group_by_language(collected.paragraphs, lang),
-        url=from_ld.url or canonical_url(soup),
+        url=from_ld.url or canonical_url(page),
         authors=authors,
-        published=from_ld.published or _markup_date(soup),
+        published=from_ld.published or _markup_date(page),
         boilerplate=tuple(collected.boilerplate),
     )

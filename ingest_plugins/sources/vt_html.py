@@ -25,10 +25,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import soupsieve
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
-
 from ingest_plugins import Article, InputError
 from ingest_plugins.parsing import bylines, jsonld
 from ingest_plugins.parsing.claims import page_declares_site
@@ -36,11 +32,20 @@ from ingest_plugins.parsing.dates import normalize_iso, parse_date
 from ingest_plugins.parsing.html import (
     BR_MARK,
     NON_TEXT_TAGS,
+    Element,
+    PageError,
+    Selector,
+    ancestors,
     canonical_url,
     class_list,
     drop_elements,
+    inner_text,
     markup_text,
     meta_content,
+    parse_page,
+    selectors,
+    spaced_text,
+    text_pieces,
 )
 from ingest_plugins.parsing.languages import lang_slot, slot_language
 from ingest_plugins.parsing.lines import clean_line
@@ -147,43 +152,46 @@ class _BlockWriter:
             self.blocks.append(_Block(text, zone))
 
 
-def _is_text(node: PageElement) -> bool:
-    """True for a string that is document text (not a comment, doctype, CDATA…)."""
-    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
-
-
-def _blocks(root: Tag, zone: str, zone_of: Callable[[Tag, str], str | None]) -> list[_Block]:
+def _blocks(
+    root: Element, zone: str, zone_of: Callable[[Element, str], str | None]
+) -> list[_Block]:
     """Read ``root`` as text blocks in document order.
 
     ``zone_of(tag, parent_zone)`` gives a tag's zone, or ``None`` to skip
-    the tag and everything in it. The walk uses its own stack, so deeply
-    nested markup cannot exhaust Python's recursion limit.
+    the tag and everything in it (the text after it still counts). The walk
+    uses its own stack, so deeply nested markup cannot exhaust Python's
+    recursion limit. A stack entry is an element, a text, or ``None``
+    (the end of a block element), each with its zone.
     """
     writer = _BlockWriter()
-    stack: list[tuple[PageElement | None, str]] = [(root, zone)]
+    stack: list[tuple[Element | str | None, str]] = [(root, zone)]
     while stack:
         node, node_zone = stack.pop()
-        if node is None:  # the end of a block element
+        if node is None:
             writer.flush(node_zone)
-        elif _is_text(node):
-            writer.add(str(node))
-        elif isinstance(node, Tag):
-            if node.name == "br":
-                writer.line_break()
-                continue
+        elif isinstance(node, str):
+            writer.add(node)
+        elif node.tag == "br":
+            writer.line_break()
+        elif isinstance(node.tag, str):
             inner = zone_of(node, node_zone)
             if inner is None:
                 writer.flush(node_zone)
                 continue
-            if node.name in _BLOCK_TAGS or inner != node_zone:
+            if node.tag in _BLOCK_TAGS or inner != node_zone:
                 writer.flush(node_zone)
                 stack.append((None, inner))
-            stack.extend((child, inner) for child in reversed(node.contents))
+            for child in reversed(node):
+                if child.tail:
+                    stack.append((child.tail, inner))
+                stack.append((child, inner))
+            if node.text:
+                stack.append((node.text, inner))
     writer.flush(zone)
     return writer.blocks
 
 
-def _tokens(tag: Tag) -> list[str]:
+def _tokens(tag: Element) -> list[str]:
     """The class names and id of ``tag``."""
     tokens = class_list(tag)
     tag_id = tag.get("id")
@@ -192,19 +200,24 @@ def _tokens(tag: Tag) -> list[str]:
     return tokens
 
 
-def _is_chrome_container(tag: Tag) -> bool:
+def _is_chrome_container(tag: Element) -> bool:
     """True for a share bar, related-posts box or ad slot (by class or id)."""
     return any(_CHROME_TOKEN_RE.search(token) for token in _tokens(tag))
 
 
-def _has_class(tag: Tag, name: str) -> bool:
+def _has_class(tag: Element, name: str) -> bool:
     """True when ``tag`` has the class ``name``."""
     return name in _tokens(tag)
 
 
-def _inside(tag: Tag, container: Tag) -> bool:
+def _inside(tag: Element, container: Element) -> bool:
     """True when ``tag`` is ``container`` or one of its descendants."""
-    return tag is container or any(parent is container for parent in tag.parents)
+    return tag is container or any(parent is container for parent in ancestors(tag))
+
+
+def _in_comment(tag: Element) -> bool:
+    """True when ``tag`` sits inside an element of class ``comment``."""
+    return any("comment" in class_list(parent) for parent in ancestors(tag))
 
 
 # ---------------------------------------------------------------------------
@@ -212,7 +225,7 @@ def _inside(tag: Tag, container: Tag) -> bool:
 # ---------------------------------------------------------------------------
 
 # Containers of the article text, best first.
-_CONTENT_SELECTORS = (
+_CONTENT_SELECTORS = selectors(
     ".td-post-content",
     ".tdb_single_content .tdb-block-inner",
     "[itemprop=articleBody]",
@@ -222,17 +235,24 @@ _CONTENT_SELECTORS = (
     "article",
     "main",
 )
-_COMMENT_LIST_SELECTOR = "ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist"
-_TITLE_SELECTOR = "h1.entry-title, h1.tdb-title-text, h1.post-title, article h1, h1"
-_SUBTITLE_SELECTOR = ".td-post-sub-title, .entry-subtitle, .post-subtitle, .subtitle"
-_BYLINE_SELECTOR = (
+_COMMENT_LIST_SELECTOR = Selector(
+    "ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist"
+)
+_TITLE_SELECTOR = Selector("h1.entry-title, h1.tdb-title-text, h1.post-title, article h1, h1")
+_SUBTITLE_SELECTOR = Selector(".td-post-sub-title, .entry-subtitle, .post-subtitle, .subtitle")
+_BYLINE_SELECTOR = Selector(
     ".td-post-author-name, .tdb-author-name, .byline, .entry-author, .post-author, "
     ".author-name, [rel=author]"
 )
-_DATE_SELECTOR = ".td-post-date, .posted-on, .entry-date, .post-date, time[datetime]"
-_COMMENT_TEXT_SELECTOR = ".comment-content, .comment-text, [itemprop=text]"
-_COMMENT_AUTHOR_SELECTOR = ".comment-author .fn, .fn, cite, .comment-author"
-_COMMENT_META_SELECTOR = ".comment-meta, .comment-metadata, .comment-author, .reply, footer"
+_DATE_SELECTOR = Selector(".td-post-date, .posted-on, .entry-date, .post-date, time[datetime]")
+_COMMENT_TEXT_SELECTOR = Selector(".comment-content, .comment-text, [itemprop=text]")
+_COMMENT_AUTHOR_SELECTOR = Selector(".comment-author .fn, .fn, cite, .comment-author")
+_COMMENT_META_SELECTOR = Selector(
+    ".comment-meta, .comment-metadata, .comment-author, .reply, footer"
+)
+_COMMENT_TIME_SELECTOR = Selector("time[datetime]")
+_COMMENT_LINK_SELECTOR = Selector(".comment-metadata a")
+_NAME_LINK_SELECTOR = Selector(".fn, a")
 
 # The site name after a page title: "Title | Veterans Today", "Title - Veterans Today".
 _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*veterans\s*today\b.*$", re.I)
@@ -248,48 +268,47 @@ _ELLIPSIS_RE = re.compile(r"\s*(?:\[?(?:…|\.\.\.)\]?)\s*$")
 _SAYS_RE = re.compile(r"\s+says:?$", re.I)
 
 
-def _find_content(soup: BeautifulSoup) -> Tag:
+def _find_content(page: Element) -> Element:
     """The element holding the article text (the longest of the best kind)."""
     for selector in _CONTENT_SELECTORS:
-        found = [tag for tag in soup.select(selector) if tag.find_parent(class_="comment") is None]
+        found = [tag for tag in selector.all(page) if not _in_comment(tag)]
         if found:
-            return max(found, key=lambda tag: len(tag.get_text()))
+            return max(found, key=lambda tag: len(inner_text(tag)))
     raise InputError("VT page has no article content element")
 
 
-def _find_region(content: Tag) -> Tag:
+def _find_region(content: Element) -> Element:
     """The post area around ``content``: the main column, else the article."""
-    for parent in content.parents:
-        if not isinstance(parent, Tag) or parent.name == "[document]":
-            break
+    for parent in ancestors(content):
         tokens = set(_tokens(parent))
         if (
-            parent.name == "main"
+            parent.tag == "main"
             or parent.get("role") == "main"
             or tokens & {"primary", "site-main", "td-ss-main-content", "td-main-content"}
         ):
             return parent
-    article = content.find_parent("article")
+    article = next((parent for parent in ancestors(content) if parent.tag == "article"), None)
     if article is not None:
         return article
-    return content.parent if isinstance(content.parent, Tag) else content
+    container = content.getparent()
+    return container if container is not None else content
 
 
-def _first(root: Tag, selector: str, skip: Tag | None = None) -> Tag | None:
+def _first(root: Element, selector: Selector, skip: Element | None = None) -> Element | None:
     """The first element under ``root`` matching ``selector`` that is not in ``skip``."""
-    for tag in root.select(selector):
+    for tag in selector.all(root):
         if skip is None or not _inside(tag, skip):
             return tag
     return None
 
 
-def _outermost(tag: Tag, selector: str, root: Tag) -> Tag:
+def _outermost(tag: Element, selector: Selector, root: Element) -> Element:
     """``tag`` or its outermost ancestor (below ``root``) that also matches ``selector``."""
     best = tag
-    for parent in tag.parents:
-        if parent is root or not isinstance(parent, Tag):
+    for parent in ancestors(tag):
+        if parent is root:
             break
-        if soupsieve.match(selector, parent):
+        if selector.matches(parent):
             best = parent
     return best
 
@@ -304,36 +323,37 @@ class _Metadata:
     url: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None
-    consumed: tuple[Tag, ...] = ()
+    consumed: tuple[Element, ...] = ()
 
 
 def _read_metadata(
-    soup: BeautifulSoup, region: Tag, content: Tag, ld: jsonld.ArticleMetadata
+    page: Element, region: Element, content: Element, ld: jsonld.ArticleMetadata
 ) -> _Metadata:
     """Read title, subtitle, authors, date, URL and description of the page."""
-    consumed: list[Tag] = []
+    consumed: list[Element] = []
     meta = _Metadata()
 
     title_tag = _first(region, _TITLE_SELECTOR)
     if title_tag is not None:
         consumed.append(title_tag)
-        meta.title = clean_line(title_tag.get_text(" "))
+        meta.title = spaced_text(title_tag)
     if not meta.title:
-        page_title = soup.title.get_text(" ") if soup.title else ""
+        title_element = next(page.iter("title"), None)
+        page_title = " ".join(text_pieces(title_element)) if title_element is not None else ""
         meta.title = (
             ld.title
-            or meta_content(soup, "og:title")
+            or meta_content(page, "og:title")
             or clean_line(_TITLE_SUFFIX_RE.sub("", page_title))
         )
 
     subtitle_tag = _first(region, _SUBTITLE_SELECTOR, skip=content)
     if subtitle_tag is not None:
         consumed.append(subtitle_tag)
-        meta.subtitle = clean_line(subtitle_tag.get_text(" "))
+        meta.subtitle = spaced_text(subtitle_tag)
 
     byline_tag = _first(region, _BYLINE_SELECTOR, skip=content)
     dom_authors: tuple[str, ...] = ()
-    if byline_tag is not None and byline_tag.find_parent(class_="comment") is None:
+    if byline_tag is not None and not _in_comment(byline_tag):
         byline_tag = _outermost(byline_tag, _BYLINE_SELECTOR, region)
         consumed.append(byline_tag)
         dom_authors = _byline_names(byline_tag)
@@ -341,39 +361,39 @@ def _read_metadata(
 
     date_tag = _first(region, _DATE_SELECTOR, skip=content)
     dom_date: str | None = None
-    if date_tag is not None and date_tag.find_parent(class_="comment") is None:
+    if date_tag is not None and not _in_comment(date_tag):
         date_tag = _outermost(date_tag, _DATE_SELECTOR, region)
         consumed.append(date_tag)
         dom_date = _tag_date(date_tag)
     meta.published = (
         ld.published
-        or normalize_iso(meta_content(soup, "article:published_time") or "")
+        or normalize_iso(meta_content(page, "article:published_time") or "")
         or dom_date
     )
-    meta.url = canonical_url(soup) or ld.url
-    meta.description = ld.description or meta_content(soup, "og:description", "description") or ""
+    meta.url = canonical_url(page) or ld.url
+    meta.description = ld.description or meta_content(page, "og:description", "description") or ""
     meta.consumed = tuple(consumed)
     return meta
 
 
-def _byline_names(tag: Tag) -> tuple[str, ...]:
+def _byline_names(tag: Element) -> tuple[str, ...]:
     """Author names in a byline element: its name links, else its text."""
-    linked = [clean_line(a.get_text(" ")) for a in tag.select(".fn, a")]
+    linked = [spaced_text(a) for a in _NAME_LINK_SELECTOR.all(tag)]
     names = tuple(name for name in linked if name)
     if names:
         return names
-    text = _BYLINE_DECOR_RE.sub("", clean_line(tag.get_text(" ")))
+    text = _BYLINE_DECOR_RE.sub("", spaced_text(tag))
     return bylines.parse_author_names(text, affiliations=AFFILIATIONS)
 
 
-def _tag_date(tag: Tag) -> str | None:
+def _tag_date(tag: Element) -> str | None:
     """The ISO date of a date element: its ``datetime`` attribute, else its text."""
-    time_tag = tag if tag.name == "time" else tag.find("time")
-    if isinstance(time_tag, Tag):
+    time_tag = tag if tag.tag == "time" else next(tag.iterdescendants("time"), None)
+    if time_tag is not None:
         value = time_tag.get("datetime")
         if isinstance(value, str) and normalize_iso(value):
             return normalize_iso(value)
-    return parse_date(tag.get_text(" "))
+    return parse_date(" ".join(text_pieces(tag)))
 
 
 # ---------------------------------------------------------------------------
@@ -381,35 +401,35 @@ def _tag_date(tag: Tag) -> str | None:
 # ---------------------------------------------------------------------------
 
 
-def _comment_lists(soup: BeautifulSoup) -> list[Tag]:
+def _comment_lists(page: Element) -> list[Element]:
     """The page's top-level comment lists (nested ``.children`` lists excluded)."""
-    lists = soup.select(_COMMENT_LIST_SELECTOR)
+    lists = _COMMENT_LIST_SELECTOR.all(page)
     return [
         tag for tag in lists if not any(_inside(tag, other) for other in lists if other is not tag)
     ]
 
 
-def _own_parts(item: Tag) -> list[Tag]:
+def _own_parts(item: Element) -> list[Element]:
     """The elements of a comment ``li`` that belong to it (not its replies)."""
     return [
         child
-        for child in item.children
-        if isinstance(child, Tag) and not _has_class(child, "children") and child.name != "li"
+        for child in item
+        if isinstance(child.tag, str) and not _has_class(child, "children") and child.tag != "li"
     ]
 
 
-def _own_first(parts: list[Tag], selector: str) -> Tag | None:
+def _own_first(parts: list[Element], selector: Selector) -> Element | None:
     """The first element matching ``selector`` in or among a comment's own parts."""
     for part in parts:
-        if soupsieve.match(selector, part):
+        if selector.matches(part):
             return part
-        found = part.select_one(selector)
+        found = selector.first(part)
         if found is not None:
             return found
     return None
 
 
-def _comment_id(item: Tag, parts: list[Tag], number: int) -> str:
+def _comment_id(item: Element, parts: list[Element], number: int) -> str:
     """The WordPress id of a comment (``comment-1234`` → ``"1234"``), else ``c<n>``."""
     for tag in (item, *parts):
         tag_id = tag.get("id")
@@ -419,29 +439,29 @@ def _comment_id(item: Tag, parts: list[Tag], number: int) -> str:
     return f"c{number}"
 
 
-def _comment_depth(item: Tag) -> int:
+def _comment_depth(item: Element) -> int:
     """Depth from WordPress' ``depth-N`` class (N - 1), else from the nesting."""
     for token in _tokens(item):
         match = _DEPTH_CLASS_RE.match(token)
         if match and int(match.group("depth")) >= 1:
             return int(match.group("depth")) - 1
-    return sum(1 for parent in item.parents if isinstance(parent, Tag) and _is_comment_item(parent))
+    return sum(1 for parent in ancestors(item) if _is_comment_item(parent))
 
 
-def _is_comment_item(tag: Tag) -> bool:
+def _is_comment_item(tag: Element) -> bool:
     """True for a comment's ``li`` (pingbacks and trackbacks are not comments)."""
-    return tag.name == "li" and _has_class(tag, "comment")
+    return tag.tag == "li" and _has_class(tag, "comment")
 
 
-def _comment_text(parts: list[Tag]) -> str:
+def _comment_text(parts: list[Element]) -> str:
     """A comment's text: paragraphs joined by blank lines, ``<br>`` kept as ``\\n``."""
     holder = _own_first(parts, _COMMENT_TEXT_SELECTOR)
     roots = [holder] if holder is not None else parts
     paragraphs: list[str] = []
     for root in roots:
 
-        def zone_of(tag: Tag, zone: str) -> str | None:
-            if holder is None and soupsieve.match(_COMMENT_META_SELECTOR, tag):
+        def zone_of(tag: Element, zone: str) -> str | None:
+            if holder is None and _COMMENT_META_SELECTOR.matches(tag):
                 return None
             return zone
 
@@ -449,39 +469,41 @@ def _comment_text(parts: list[Tag]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _comment_author(parts: list[Tag]) -> str | None:
+def _comment_author(parts: list[Element]) -> str | None:
     """The name of a comment's author, without the theme's " says:"."""
     tag = _own_first(parts, _COMMENT_AUTHOR_SELECTOR)
-    name = _SAYS_RE.sub("", clean_line(tag.get_text(" "))) if tag is not None else ""
+    name = _SAYS_RE.sub("", spaced_text(tag)) if tag is not None else ""
     return name or None
 
 
-def _comment_date(parts: list[Tag]) -> str | None:
+def _comment_date(parts: list[Element]) -> str | None:
     """When a comment was posted: its ``time[datetime]``, else a dated link's text."""
-    tag = _own_first(parts, "time[datetime]") or _own_first(parts, ".comment-metadata a")
+    tag = _own_first(parts, _COMMENT_TIME_SELECTOR)
+    if tag is None:
+        tag = _own_first(parts, _COMMENT_LINK_SELECTOR)
     return _tag_date(tag) if tag is not None else None
 
 
-def _read_comments(soup: BeautifulSoup) -> tuple[list[CommentDraft], list[Tag]]:
+def _read_comments(page: Element) -> tuple[list[CommentDraft], list[Element]]:
     """Read every comment; return the drafts and the elements they were read from."""
     drafts: list[CommentDraft] = []
-    consumed: list[Tag] = []
-    ids: dict[int, str] = {}
-    for comment_list in _comment_lists(soup):
-        for item in comment_list.find_all("li"):
+    consumed: list[Element] = []
+    ids: dict[Element, str] = {}
+    for comment_list in _comment_lists(page):
+        for item in comment_list.iterdescendants("li"):
             if not _is_comment_item(item):
                 continue
             parts = _own_parts(item)
             consumed.extend(parts)
             comment_id = _comment_id(item, parts, len(drafts) + 1)
-            ids[id(item)] = comment_id
-            parent_item = item.find_parent(_is_comment_item)
+            ids[item] = comment_id
+            parent_item = next((p for p in ancestors(item) if _is_comment_item(p)), None)
             drafts.append(
                 CommentDraft(
                     depth=_comment_depth(item),
                     paragraphs=[_comment_text(parts)],
                     id=comment_id,
-                    parent=ids.get(id(parent_item)) if parent_item is not None else None,
+                    parent=ids.get(parent_item) if parent_item is not None else None,
                     structural=True,
                     author=_comment_author(parts),
                     published=_comment_date(parts),
@@ -496,13 +518,13 @@ def _read_comments(soup: BeautifulSoup) -> tuple[list[CommentDraft], list[Tag]]:
 
 
 def _zone_function(
-    region: Tag, content: Tag, consumed: list[Tag]
-) -> Callable[[Tag, str], str | None]:
+    region: Element, content: Element, consumed: list[Element]
+) -> Callable[[Element, str], str | None]:
     """Build the ``zone_of`` function of the page walk."""
-    skipped = {id(tag) for tag in consumed}
+    skipped = set(consumed)
 
-    def zone_of(tag: Tag, zone: str) -> str | None:
-        if id(tag) in skipped:
+    def zone_of(tag: Element, zone: str) -> str | None:
+        if tag in skipped:
             return None
         if tag is content:
             return _BODY
@@ -526,14 +548,18 @@ def parse_html(html: str) -> Article:
 
     Raises ``InputError`` when the page has no article content.
     """
-    soup = BeautifulSoup(html, "lxml")
-    ld = jsonld.article_metadata(jsonld.page_objects(soup))
-    drop_elements(soup, _DROPPED_TAGS)
-    drafts, comment_parts = _read_comments(soup)
-    content = _find_content(soup)
+    try:
+        page = parse_page(html)
+    except PageError:
+        raise InputError("VT page has no article content element") from None
+    ld = jsonld.article_metadata(jsonld.page_objects(page))
+    drop_elements(page, _DROPPED_TAGS)
+    drafts, comment_parts = _read_comments(page)
+    content = _find_content(page)
     region = _find_region(content)
-    meta = _read_metadata(soup, region, content, ld)
-    root = soup.body if soup.body is not None else soup
+    meta = _read_metadata(page, region, content, ld)
+    body_element = page.find("body")
+    root = body_element if body_element is not None else page
     zone_of = _zone_function(region, content, [*meta.consumed, *comment_parts])
     blocks = _blocks(root, _SITE, zone_of)
 
