@@ -50,7 +50,11 @@ above it, on the non-ASCII runs only (with two characters of context):
 mojibake lives there, and a mostly-ASCII 50 KB page then costs microseconds
 instead of milliseconds."""
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Five or more ASCII characters: what a badness sample leaves out (but two at each end).
+# (Matching the ASCII runs is several times faster than searching for the rare others.)
+_LONG_ASCII_RUN = re.compile(r"[\x00-\x7f]{5,}")
+BADNESS_SAMPLE_MAX = 1_000_000
+"""A badness sample is cut at this many characters (ftfy's cost grows with it)."""
 
 MAX_DEMOJIBAKE_ROUNDS = 3
 """Whole-document mojibake undone at most this many times (double mojibake)."""
@@ -158,6 +162,10 @@ ODD_CHAR_WEIGHT = 2.0
 UNICODE_SPACES = ("\u00a0", "\u2007", "\u202f")
 ZERO_WIDTH = ("\u200b", "\u2060", "\ufeff")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHAR_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""The C0 part of ``CONTROL_CHARS``, as bytes (the same in UTF-8)."""
+C1_CONTROL_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+"""The C1 part of ``CONTROL_CHARS``, as UTF-8 bytes."""
 MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251")
 """The single-byte codecs UTF-8 is most often mis-read as."""
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -245,6 +253,9 @@ def reject_binary_text(text: str, path: str) -> None:
     """Refuse a decoding that is mostly controls, replacement or private-use
     characters: binary that happened to pass as UTF-16 or a legacy codec."""
     sample = text[:SAMPLE_BYTES]
+    data = sample.encode("utf-8", "surrogatepass")
+    if not has_bytes(data, CONTROL_BYTES) and b"\xee" not in data and b"\xef" not in data:
+        return  # no C0 control, and no U+E000-U+FFFF at all (their UTF-8 lead bytes)
     bad = len(NOT_TEXT_CHARS.findall(sample))
     if sample and bad > MAX_CONTROL_SHARE * len(sample):
         share = round(100 * bad / len(sample))
@@ -569,25 +580,42 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii():
         return text
+    sample = badness_sample(text)
     repaired = text
     for _ in range(MAX_DEMOJIBAKE_ROUNDS):
-        undone = undo_whole_mojibake(repaired)
+        undone = undo_whole_mojibake(repaired, sample if repaired is text else None)
         if undone is None:
             break
         repaired = undone
-    if repaired is text and ftfy.badness.is_bad(badness_sample(text)):
+    if repaired is text and ftfy.badness.is_bad(sample):
         repaired = ftfy.fix_encoding(text, FTFY_CONFIG)
     return repaired
 
 
-def undo_whole_mojibake(text: str) -> str | None:
-    """The text re-read as UTF-8, if some mis-read codec gives a less bad one."""
+def undo_whole_mojibake(text: str, sample: str | None = None) -> str | None:
+    """The text re-read as UTF-8, if some mis-read codec gives a less bad one.
+
+    ``sample`` is ``badness_sample(text)`` when the caller has it. Each
+    codec is tried on the sample first: it holds every non-ASCII run
+    whole, and UTF-8 validity is decided inside those runs, so when the
+    sample does not re-read as UTF-8 the whole text does not either.
+    """
+    if sample is None:
+        sample = badness_sample(text)
+    complete = len(sample) < BADNESS_SAMPLE_MAX
+    sample_badness: int | None = None
     for codec in MOJIBAKE_CODECS:
         try:
+            if complete:
+                sample.encode(codec).decode("utf-8")
             candidate = text.encode(codec).decode("utf-8")
         except UnicodeError:
             continue
-        if candidate != text and badness(candidate) < badness(text):
+        if candidate == text:
+            continue
+        if sample_badness is None:
+            sample_badness = int(ftfy.badness.badness(sample))
+        if badness(candidate) < sample_badness:
             return candidate
     return None
 
@@ -598,12 +626,18 @@ def badness(text: str) -> int:
 
 
 def badness_sample(text: str) -> str:
-    """The text itself if small; else its first non-ASCII runs with a little
-    context (mojibake lives there), so large inputs stay fast."""
+    """The text itself if small; else its non-ASCII runs, each whole and with
+    two characters of context, one a line (mojibake lives there), so large
+    inputs stay fast. At most ``BADNESS_SAMPLE_MAX`` characters."""
     if len(text) <= BADNESS_FULL_LIMIT:
         return text
-    runs = islice(_NON_ASCII_RUN.finditer(text), 50_000)
-    return "\n".join(text[max(0, m.start() - 2) : m.end() + 2] for m in runs)
+    return _LONG_ASCII_RUN.sub(_keep_context, text)[:BADNESS_SAMPLE_MAX]
+
+
+def _keep_context(run: re.Match[str]) -> str:
+    """A long ASCII run cut down to its first and last two characters."""
+    text = run.group()
+    return f"{text[:2]}\n{text[-2:]}"
 
 
 def strip_bom(text: str) -> str:
@@ -620,9 +654,15 @@ def normalize_newlines(text: str) -> str:
 
 def remove_control_chars(text: str) -> str:
     """C0 and C1 controls other than tab and LF carry no text."""
-    if CONTROL_CHARS.search(text) is None:
-        return text
+    data = text.encode("utf-8", "surrogatepass")
+    if not has_bytes(data, CONTROL_CHAR_BYTES) and C1_CONTROL_UTF8.search(data) is None:
+        return text  # checked on the UTF-8 bytes: several times faster than a str regex
     return CONTROL_CHARS.sub("", text)
+
+
+def has_bytes(data: bytes, table: bytes) -> bool:
+    """True when ``data`` holds any of the bytes in ``table``."""
+    return len(data.translate(None, table)) != len(data)
 
 
 def remove_zero_width(text: str) -> str:

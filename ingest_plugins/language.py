@@ -15,6 +15,7 @@ languages. The detector is deterministic and needs no model download.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 UNDETERMINED = "und"
 
@@ -59,16 +60,22 @@ _CYRILLIC = ("uk", "ru")
 _LATIN = ("en", "de", "fr", "es")
 
 
-_CYRILLIC_RUN = re.compile("[\u0400-\u04ff]+")
-_LATIN_RUN = re.compile("[A-Za-z]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_CYRILLIC_LEAD_BYTES = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+"""UTF-8 lead bytes of U+0400-U+04FF, and of nothing else."""
 _UK_LETTER_RE = re.compile("[іїєґІЇЄҐ]")
 _RU_LETTER_RE = re.compile("[ыэёъЫЭЁЪ]")
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """How many Cyrillic letters and how many ASCII Latin letters ``text`` has."""
-    cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
-    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    """How many Cyrillic letters and how many ASCII Latin letters ``text`` has.
+
+    Counted on the UTF-8 bytes (a Cyrillic letter has one lead byte D0-D3):
+    several times faster than scanning the ``str`` for rare characters.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    cyrillic = sum(data.count(lead) for lead in _CYRILLIC_LEAD_BYTES)
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
     return cyrillic, latin
 
 
@@ -77,24 +84,29 @@ def detect_language(text: str) -> str:
     cyrillic, latin = script_counts(text)
     if cyrillic == 0 and latin == 0:
         return UNDETERMINED
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = Counter(w.lower() for w in _WORD.findall(text))
     if cyrillic >= latin:
         return _cyrillic_language(text, words)
     return _latin_language(words)
 
 
-def _cyrillic_language(text: str, words: list[str]) -> str:
+def _stopword_count(words: Counter[str], lang: str) -> int:
+    """How many of ``words`` (counted with repeats) are function words of ``lang``."""
+    return sum(words[w] for w in _STOPWORDS[lang] if w in words)
+
+
+def _cyrillic_language(text: str, words: Counter[str]) -> str:
     uk = len(_UK_LETTER_RE.findall(text)) * 2 + len(_UK_APOSTROPHE.findall(text)) * 2
     ru = len(_RU_LETTER_RE.findall(text)) * 2
-    uk += sum(w in _STOPWORDS["uk"] for w in words)
-    ru += sum(w in _STOPWORDS["ru"] for w in words)
+    uk += _stopword_count(words, "uk")
+    ru += _stopword_count(words, "ru")
     if uk == ru:
         return UNDETERMINED
     return "uk" if uk > ru else "ru"
 
 
-def _latin_language(words: list[str]) -> str:
-    scores = {lang: sum(w in _STOPWORDS[lang] for w in words) for lang in _LATIN}
+def _latin_language(words: Counter[str]) -> str:
+    scores = {lang: _stopword_count(words, lang) for lang in _LATIN}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:
         # A headline or a short line with no function word: plain ASCII

@@ -84,8 +84,12 @@ _TEXT_CLAIM_MIN = 2
 
 
 def _match_key(text: str) -> str:
-    """Lower-case ``text`` with spaces, apostrophes and ``&`` unified, for phrase search."""
-    return clean_line(clean_line(text).lower().replace("’", "'").replace("&", " and "))
+    """Lower-case ``text`` with spaces, apostrophes and ``&`` unified, for phrase search.
+
+    Line by line (a phrase never spans lines), each line cleaned like ``clean_line``.
+    """
+    lowered = strip_invisible(text).lower().replace("’", "'").replace("&", " and ")
+    return "\n".join(" ".join(line.split()) for line in lowered.split("\n"))
 
 
 def _disclaimer_hits(text: str) -> tuple[int, int]:
