@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from ingest_plugins.parsing.claims import page_declares_site
+from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
 from ingest_plugins.parsing.html import (
     PageError,
     Selector,
@@ -170,3 +170,17 @@ def test_page_declares_site(head: str) -> None:
 )
 def test_page_does_not_declare_site(head: str) -> None:
     assert not _declares_example(f"<html><head>{head}</head><body>Example News</body></html>")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<link rel="canonical" href="https://example.com/a">', True),
+        ('<meta property="og:url" content="https://example.com/a">', True),
+        ('<meta property="og:site_name" content="Somewhere">', True),
+        ('<link rel="canonical" href=" ">', False),
+        ('<link rel="stylesheet" href="/a.css"><meta name="description" content="x">', False),
+    ],
+)
+def test_page_names_a_site(head: str, expected: bool) -> None:
+    assert page_names_a_site(f"<html><head>{head}</head><body></body></html>") is expected

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from ingest_plugins import Article, EncodingReport, InputError, SourceText, hookspecs
 from ingest_plugins.parsing.dates import parse_date as parse_date_line
 from ingest_plugins.sources import vt
-from ingest_plugins.sources.vt_text import parse_byline
+from ingest_plugins.sources.vt_text import parse_byline, text_has_vt_markers
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
@@ -529,6 +529,38 @@ def test_does_not_claim_other_pages(page: str) -> None:
 def test_claims_pages_by_each_signal(head: str) -> None:
     page = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
     assert vt.ingest_claim(make_source(page, is_html=True)) == vt.NAME
+
+
+_DISCLAIMER_TEXT = (
+    "<p>DISCLAIMER: the views of VT are not those of the authors; VT cannot guarantee "
+    "anything we publish from non-VT sources.</p>"
+)
+
+
+def test_claims_a_headless_page_by_its_disclaimer_markers() -> None:
+    page = f"<html><head><title>x</title></head><body>{_DISCLAIMER_TEXT}</body></html>"
+    assert vt.ingest_claim(make_source(page, is_html=True)) == vt.NAME
+
+
+def test_markers_do_not_claim_a_page_that_names_another_site() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://example.org/a"></head>'
+        f"<body>{_DISCLAIMER_TEXT}</body></html>"
+    )
+    assert vt.ingest_claim(make_source(page, is_html=True)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About  VT\n\nThe views of\tvt are the authors'.", True),
+        ("About\nVT and the views\nof VT", False),  # a phrase never spans lines
+        ("VETERANS\u200b TODAY . . . veteranstoday.com", True),
+        ("Veterans Today", False),
+    ],
+)
+def test_text_markers_are_found_line_by_line(text: str, expected: bool) -> None:
+    assert text_has_vt_markers(text) is expected
 
 
 def test_parse_ignores_inputs_claimed_by_others() -> None:

@@ -42,3 +42,16 @@ def page_declares_site(
             if "WebSite" in ld_types(obj) and names_site(obj):
                 return True
     return False
+
+
+def page_names_a_site(markup: str) -> bool:
+    """True when the head of ``markup`` names the page's site at all (a canonical
+    link, ``og:url`` or ``og:site_name``), whichever site that is."""
+    for attrs in head_tags(markup):
+        rel = attrs.get("rel", "").lower().split()
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if "canonical" in rel and attrs.get("href", "").strip():
+            return True
+        if key in ("og:url", "og:site_name") and attrs.get("content", "").strip():
+            return True
+    return False

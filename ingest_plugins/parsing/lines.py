@@ -14,7 +14,8 @@ from collections.abc import Mapping
 _INNER_SPACE_RE = re.compile(r"[^\S\n]+")
 
 # Characters that carry no text: zero-width space/joiners, word joiner, soft hyphen, BOM.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 AD_LABEL_RE = re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[-–—\s]*", re.I)
 """An ad slot's label as a whole line: ``Advertisement``, ``- Advertisement -``, ``Sponsored``."""
@@ -22,7 +23,9 @@ AD_LABEL_RE = re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[
 
 def strip_invisible(text: str) -> str:
     """Return ``text`` without zero-width characters, soft hyphens and BOMs."""
-    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+    if any(char in text for char in _INVISIBLE):  # substring tests: fast on long texts
+        return _INVISIBLE_RE.sub("", text)
+    return text
 
 
 def clean_line(text: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ingest_plugins import Article, InputError
 from ingest_plugins.parsing import bylines, jsonld
-from ingest_plugins.parsing.claims import page_declares_site
+from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
 from ingest_plugins.parsing.dates import normalize_iso, parse_date
 from ingest_plugins.parsing.html import (
     BR_MARK,
@@ -84,12 +84,13 @@ def html_claims(text: str) -> bool:
     """True when a page declares itself a VT page.
 
     Looks at ``link rel=canonical``, ``og:url``, ``og:site_name`` and the
-    JSON-LD publisher; a page whose head says nothing still counts when its
-    text carries VT's disclaimer markers.
+    JSON-LD publisher; a page whose head names no site at all still counts
+    when its text carries VT's disclaimer markers (a page of another site
+    that quotes them does not).
     """
-    return page_declares_site(
-        text, is_site_url=_is_vt_url, is_site_name=_is_vt_name
-    ) or text_has_vt_markers(text)
+    if page_declares_site(text, is_site_url=_is_vt_url, is_site_name=_is_vt_name):
+        return True
+    return not page_names_a_site(text) and text_has_vt_markers(text)
 
 
 # ---------------------------------------------------------------------------

@@ -79,6 +79,16 @@ _TEXT_CLAIM_MARKERS = (
     "veterans today",
     "veteranstoday.com",
 )
+
+
+def _probe_word(marker: str) -> str:
+    """The word of ``marker`` least likely elsewhere: one with ``vt`` in it, else the longest."""
+    words = marker.split()
+    return next((word for word in words if "vt" in word), max(words, key=len))
+
+
+_TEXT_CLAIM_WORDS = tuple((marker, _probe_word(marker)) for marker in _TEXT_CLAIM_MARKERS)
+"""Each marker with the word ``text_has_vt_markers`` looks for first."""
 _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
 
@@ -88,8 +98,12 @@ def _match_key(text: str) -> str:
 
     Line by line (a phrase never spans lines), each line cleaned like ``clean_line``.
     """
-    lowered = strip_invisible(text).lower().replace("’", "'").replace("&", " and ")
-    return "\n".join(" ".join(line.split()) for line in lowered.split("\n"))
+    return "\n".join(" ".join(line.split()) for line in _match_text(text).split("\n"))
+
+
+def _match_text(text: str) -> str:
+    """``text`` lower-cased, without invisible characters, with apostrophes and ``&`` unified."""
+    return strip_invisible(text).lower().replace("’", "'").replace("&", " and ")
 
 
 def _disclaimer_hits(text: str) -> tuple[int, int]:
@@ -152,9 +166,31 @@ def _heads_paragraph(heading: str, paragraph: str) -> bool:
 
 
 def text_has_vt_markers(text: str) -> bool:
-    """True when ``text`` holds at least two distinct VT-specific markers."""
-    key = _match_key(text)
-    return sum(marker in key for marker in _TEXT_CLAIM_MARKERS) >= _TEXT_CLAIM_MIN
+    """True when ``text`` holds at least two distinct VT-specific markers.
+
+    Each marker is looked for as in ``_match_key`` (a phrase never spans
+    lines), but only in the lines that hold its probe word: a long page
+    is not normalised as a whole.
+    """
+    lowered = _match_text(text)
+    found = sum(_has_phrase(lowered, marker, word) for marker, word in _TEXT_CLAIM_WORDS)
+    return found >= _TEXT_CLAIM_MIN
+
+
+def _has_phrase(lowered: str, phrase: str, word: str) -> bool:
+    """True when a line of ``lowered``, with its spaces collapsed, holds ``phrase``.
+
+    ``word`` is a word of ``phrase``: only the lines containing it are read.
+    """
+    start = lowered.find(word)
+    while start != -1:
+        line_start = lowered.rfind("\n", 0, start) + 1
+        line_end = lowered.find("\n", start)
+        line_end = len(lowered) if line_end == -1 else line_end
+        if phrase in " ".join(lowered[line_start:line_end].split()):
+            return True
+        start = lowered.find(word, line_end)
+    return False
 
 
 # ---------------------------------------------------------------------------
