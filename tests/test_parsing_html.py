@@ -93,6 +93,16 @@ def test_selector_searches_descendants_and_matches_itself() -> None:
     assert Selector("h1, .b").all(page)[0].text == "y"
 
 
+def test_selector_with_combinators_matches_the_element_itself() -> None:
+    page = parse_page("<div><span><p id='in'>x</p></span><p id='out'>y</p></div>")
+    inside, outside = Selector("#in").first(page), Selector("#out").first(page)
+    span, div = Selector("span").first(page), Selector("div").first(page)
+    assert inside is not None and outside is not None and span is not None and div is not None
+    selector = Selector("span p, div > span")
+    assert selector.matches(inside) and selector.matches(span)
+    assert not selector.matches(outside) and not selector.matches(div)
+
+
 def test_spaced_text_puts_spaces_between_pieces() -> None:
     page = parse_page("<h1>  Title<span>part</span>  two </h1>")
     heading = Selector("h1").first(page)

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from typing import TypeAlias, cast
 
 from cssselect import HTMLTranslator
+from cssselect import parse as parse_css
+from cssselect.parser import CombinedSelector
 from lxml import etree
 
 from .lines import clean_line, strip_invisible
@@ -144,7 +146,11 @@ class Selector:
     def __init__(self, css: str) -> None:
         self.css = css
         self._all = etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="descendant::"))
-        self._self = etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="self::"))
+        combined = any(isinstance(s.parsed_tree, CombinedSelector) for s in parse_css(css))
+        # "a b" translated for self:: would test a's descendants, not the element.
+        self._self = (
+            None if combined else etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="self::"))
+        )
 
     def all(self, root: Element) -> list[Element]:
         return cast("list[Element]", self._all(root))
@@ -154,7 +160,10 @@ class Selector:
         return found[0] if found else None
 
     def matches(self, element: Element) -> bool:
-        return bool(self._self(element))
+        if self._self is not None:
+            return bool(self._self(element))
+        document = element.getroottree().getroot()
+        return any(found is element for found in self.all(document))
 
     def __repr__(self) -> str:
         return f"Selector({self.css!r})"

@@ -81,13 +81,19 @@ _TEXT_CLAIM_MARKERS = (
 )
 
 
-def _probe_word(marker: str) -> str:
-    """The word of ``marker`` least likely elsewhere: one with ``vt`` in it, else the longest."""
-    words = marker.split()
+def _probe_word(phrase: str) -> str:
+    """The word of ``phrase`` least likely elsewhere: one with ``vt`` in it, else the longest.
+
+    Never one with ``and`` or an apostrophe in it: the match key may have
+    made those of ``&`` and ``’``, so they need not be in the raw text.
+    """
+    words = [word for word in phrase.split() if "and" not in word and "'" not in word]
     return next((word for word in words if "vt" in word), max(words, key=len))
 
 
 _TEXT_CLAIM_WORDS = tuple((marker, _probe_word(marker)) for marker in _TEXT_CLAIM_MARKERS)
+_DISCLAIMER_PROBES = frozenset(_probe_word(p) for p in (*_DISCLAIMER_STRONG, *_DISCLAIMER_WEAK))
+"""A probe word of every disclaimer phrase (see ``_disclaimer_hits``)."""
 """Each marker with the word ``text_has_vt_markers`` looks for first."""
 _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
@@ -107,7 +113,14 @@ def _match_text(text: str) -> str:
 
 
 def _disclaimer_hits(text: str) -> tuple[int, int]:
-    """Return how many strong and weak disclaimer phrases ``text`` contains."""
+    """Return how many strong and weak disclaimer phrases ``text`` contains.
+
+    A phrase can only be in the key when its probe word is in the lower-cased
+    text: most blocks of a page hold none, and are done without a key.
+    """
+    lowered = strip_invisible(text).lower()
+    if not any(word in lowered for word in _DISCLAIMER_PROBES):
+        return 0, 0
     key = _match_key(text)
     strong = sum(phrase in key for phrase in _DISCLAIMER_STRONG)
     weak = sum(phrase in key for phrase in _DISCLAIMER_WEAK)
