@@ -151,6 +151,8 @@ class Selector:
         self._self = (
             None if combined else etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="self::"))
         )
+        self._matched: tuple[Element, set[Element]] | None = None
+        """With combinators: the last document searched, and what matched in it."""
 
     def all(self, root: Element) -> list[Element]:
         return cast("list[Element]", self._all(root))
@@ -163,7 +165,9 @@ class Selector:
         if self._self is not None:
             return bool(self._self(element))
         document = element.getroottree().getroot()
-        return any(found is element for found in self.all(document))
+        if self._matched is None or self._matched[0] is not document:
+            self._matched = (document, set(self.all(document)))
+        return element in self._matched[1]
 
     def __repr__(self) -> str:
         return f"Selector({self.css!r})"

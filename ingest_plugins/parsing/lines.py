@@ -23,6 +23,8 @@ AD_LABEL_RE = re.compile(r"[-–—\s]*(?:advertisement|sponsored(?: content)?)[
 
 def strip_invisible(text: str) -> str:
     """Return ``text`` without zero-width characters, soft hyphens and BOMs."""
+    if text.isascii():
+        return text
     if any(char in text for char in _INVISIBLE):  # substring tests: fast on long texts
         return _INVISIBLE_RE.sub("", text)
     return text

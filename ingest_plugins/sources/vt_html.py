@@ -147,6 +147,8 @@ class _BlockWriter:
 
     def flush(self, zone: str) -> None:
         """End the current block; keep it, tagged ``zone``, if it has text."""
+        if not self._pieces:
+            return
         text = markup_text("".join(self._pieces))
         self._pieces.clear()
         if text:
