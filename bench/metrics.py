@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _TOKEN = re.compile(r"\w+")
 
@@ -42,6 +43,15 @@ def body_f1(extracted: str, known: str) -> float:
 def body_text(body: Mapping[str, str]) -> str:
     """A language-keyed body (``{"en": ..., "uk": ...}``) as one text."""
     return "\n\n".join(body.values())
+
+
+def trafilatura_text(result: Any) -> str:
+    """The text of a ``trafilatura.bare_extraction`` result (a Document, a dict or ``None``)."""
+    if result is None:
+        return ""
+    if isinstance(result, dict):
+        return str(result.get("text") or "")
+    return str(getattr(result, "text", "") or "")
 
 
 def median(values: Iterable[float]) -> float:

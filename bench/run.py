@@ -50,8 +50,8 @@ from ingest_plugins.plugins import Host, load_host
 from ingest_plugins.serialize import article_source, comment_doc_id, comment_source
 from ingest_plugins.sources import aljazeera
 
-from . import corpus, node
-from .metrics import body_f1, body_text, median, run_child
+from . import corpus, fixtures, node
+from .metrics import body_f1, body_text, median, run_child, trafilatura_text
 
 GOALS = {
     "parse_speed_vs_trafilatura": 5.0,
@@ -280,15 +280,6 @@ def _timed(function: Callable[[], Any]) -> tuple[Any, float]:
     return value, time.perf_counter() - started
 
 
-def _trafilatura_text(result: Any) -> str:
-    """The text of a ``bare_extraction`` result (a Document, a dict or ``None``)."""
-    if result is None:
-        return ""
-    if isinstance(result, dict):
-        return str(result.get("text") or "")
-    return str(getattr(result, "text", "") or "")
-
-
 def compare_trafilatura(data: Corpus, config: Config, host: Host) -> Extractors:
     """Al Jazeera pages: ingest (bytes → Document), its parser alone, and trafilatura.
 
@@ -313,7 +304,7 @@ def compare_trafilatura(data: Corpus, config: Config, host: Host) -> Extractors:
             return body_text(aljazeera.parse_html(text).body)
 
         def trafilatura_bytes(raw: bytes = raw) -> str:
-            return _trafilatura_text(trafilatura.bare_extraction(raw, include_comments=False))
+            return trafilatura_text(trafilatura.bare_extraction(raw, include_comments=False))
 
         runs = [
             ("ingest", ours_full),
@@ -541,6 +532,7 @@ class Results:
     rounds: list[Round]
     sweep: dict[int, float]
     memory: list[MemoryRun]
+    fixture_rows: list[tuple[str, float, float]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> dict[str, Any]:
@@ -553,6 +545,8 @@ class Results:
         rss_ratio = large.tree_mb / small.tree_mb
         e2e = median(r.docs / r.e2e_seconds for r in self.rounds)
         bulk = median(r.docs / r.baseline_seconds for r in self.rounds)
+        # Parsing the corpus mix with all cores, alone: documents over total seconds.
+        parse_all = sum(g.docs for g in self.groups) / sum(g.parallel_seconds for g in self.groups)
         values = {
             "parse_speed_vs_trafilatura": round(speed, 3),
             "f1": round(ex.mean_f1("ingest"), 4),
@@ -577,8 +571,14 @@ class Results:
             "aj_html_parser_ms_per_page": round(ex.median_ms("ingest_parser"), 2),
             "trafilatura_ms_per_page": round(ex.median_ms("trafilatura"), 2),
             "aj_html_pages": ex.pages,
+            "fixtures_f1": round(statistics.fmean(r[1] for r in self.fixture_rows), 4),
+            "fixtures_trafilatura_f1": round(statistics.fmean(r[2] for r in self.fixture_rows), 4),
             "e2e_docs_per_s": round(e2e, 1),
             "bulk_baseline_docs_per_s": round(bulk, 1),
+            "parse_docs_per_s_all_cores": round(parse_all, 1),
+            # When parsers and the node share the same cores, each document costs its parse
+            # time plus its indexing time of the machine: e2e/bulk cannot exceed this.
+            "e2e_ceiling_shared_cpu": round(1 / (1 + bulk / parse_all), 3),
             "e2e_ratios": [round(r, 3) for r in ratios],
             "e2e_internal_vs_bulk_baseline": round(
                 median(
@@ -676,6 +676,12 @@ class Results:
                 )
             ],
         )
+        lines += [
+            "",
+            "### Hand-written HTML fixtures (`tests/fixtures/`, bodies from the goldens)",
+            "",
+        ]
+        lines += fixtures.table(self.fixture_rows)
         lines += ["", f"### End to end ({self.rounds[0].docs if self.rounds else 0} documents)", ""]
         if self.sweep:
             lines.append(
@@ -767,9 +773,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         extractors = compare_trafilatura(data, config, host)
         rounds, sweep = measure_e2e(data, config, indices, parsed)
         memory = measure_rss(data, config, indices)
+        fixture_rows = fixtures.measure()
         results = Results(
             config, info, data.seconds, len(data.records), groups, extractors, rounds, sweep, memory
         )
+        results.fixture_rows = fixture_rows
         results.seconds = time.perf_counter() - started
         for line in results.tables():
             print(line)
