@@ -11,7 +11,8 @@ one machine:
    ``Document``) and of its parser alone (``parse_html`` on decoded text)
    against ``trafilatura.bare_extraction`` on the same bytes / text,
    interleaved page by page, and the body F1 of both;
-3. end to end: ``ingest run`` (a child process, ``--workers`` = cores)
+3. end to end: ``ingest run`` (a child process; chunk size and worker
+   count swept first in the full mode, the fastest used)
    against a baseline that bulk-indexes the same documents, parsed and
    turned into actions beforehand, with ``elasticsearch.helpers.bulk``
    alone; same node, same client settings, same index templates, fresh
@@ -82,6 +83,9 @@ class Config:
     chunk_sizes: tuple[int, ...]
     """Chunk sizes tried end to end before the rounds; the fastest is used."""
     workers: int
+    """Parser processes for throughput; the most ``worker_counts`` tries end to end."""
+    worker_counts: tuple[int, ...] = ()
+    """Parser process counts tried end to end (after the chunk sizes); the fastest is used."""
     seed: int = 1
 
 
@@ -100,14 +104,16 @@ def config_from(args: argparse.Namespace) -> Config:
             rounds=5,
             chunk_sizes=(100, 250, 500, 1000),
             workers=cores,
+            worker_counts=tuple(sorted({1, cores})),
         )
     return Config(
         mode=base.mode,
         n=args.n or base.n,
-        rss_sizes=tuple(args.rss_sizes) if args.rss_sizes else base.rss_sizes,  # type: ignore[arg-type]
+        rss_sizes=(args.rss_sizes[0], args.rss_sizes[1]) if args.rss_sizes else base.rss_sizes,
         rounds=args.rounds or base.rounds,
         chunk_sizes=tuple(args.chunk_sizes) if args.chunk_sizes else base.chunk_sizes,
         workers=args.workers or base.workers,
+        worker_counts=() if args.workers else base.worker_counts,
         seed=args.seed,
     )
 
@@ -306,7 +312,7 @@ def compare_trafilatura(data: Corpus, config: Config, host: Host) -> Extractors:
         def trafilatura_bytes(raw: bytes = raw) -> str:
             return trafilatura_text(trafilatura.bare_extraction(raw, include_comments=False))
 
-        runs = [
+        runs: list[tuple[str, Callable[[], str]]] = [
             ("ingest", ours_full),
             ("trafilatura", trafilatura_bytes),
             ("ingest_parser", ours_parser),
@@ -330,6 +336,7 @@ class Round:
     """One round: ``ingest run`` and the baseline on the same documents."""
 
     chunk_size: int
+    workers: int
     e2e_seconds: float
     e2e_internal_seconds: float
     baseline_seconds: float
@@ -385,12 +392,12 @@ def _internal_seconds(stderr: str) -> float:
 
 
 def run_e2e(
-    data: Corpus, config: Config, indices: Indices, chunk_size: int, docs: int
+    data: Corpus, config: Config, indices: Indices, chunk_size: int, workers: int, docs: int
 ) -> tuple[float, float]:
     """``ingest run`` into a fresh pre-created index; wall and internal seconds."""
     pair = indices.fresh("e2e")
     try:
-        command = ingest_command(data.targets(config.n), pair.alias, config.workers, chunk_size)
+        command = ingest_command(data.targets(config.n), pair.alias, workers, chunk_size)
         child = run_child(command, os.environ, cwd=data.root)
         if child.returncode != 0:
             raise RuntimeError(f"ingest run failed ({child.returncode}):\n{child.stderr[-2000:]}")
@@ -435,29 +442,49 @@ def run_baseline(indices: Indices, documents: Sequence[Document], chunk_size: in
         indices.drop(pair)
 
 
+@dataclass
+class Sweeps:
+    """End-to-end docs/s per chunk size, then per worker count (at the best chunk size)."""
+
+    chunk_sizes: dict[int, float] = field(default_factory=dict)
+    workers: dict[int, float] = field(default_factory=dict)
+
+
 def measure_e2e(
     data: Corpus, config: Config, indices: Indices, parsed: dict[str, Document]
-) -> tuple[list[Round], dict[int, float]]:
-    """Pick the chunk size by measurement, then alternate ``ingest run`` and baseline."""
+) -> tuple[list[Round], Sweeps]:
+    """Pick chunk size and worker count by measurement, then alternate ``ingest run``
+    and the baseline."""
     documents = [parsed[data.path(r)] for r in data.records[: config.n] if data.path(r) in parsed]
-    sweep: dict[int, float] = {}
+    sweeps = Sweeps()
+
+    def rate(chunk_size: int, workers: int) -> float:
+        seconds, _ = run_e2e(data, config, indices, chunk_size, workers, len(documents))
+        log(f"chunk size {chunk_size}, {workers} workers: {len(documents) / seconds:.1f} docs/s")
+        return len(documents) / seconds
+
     if len(config.chunk_sizes) > 1:
-        for chunk_size in config.chunk_sizes:
-            seconds, _ = run_e2e(data, config, indices, chunk_size, len(documents))
-            sweep[chunk_size] = len(documents) / seconds
-            log(f"chunk size {chunk_size}: {sweep[chunk_size]:.1f} docs/s end to end")
-    chunk_size = max(sweep, key=lambda c: sweep[c]) if sweep else config.chunk_sizes[0]
+        sweeps.chunk_sizes = {c: rate(c, config.workers) for c in config.chunk_sizes}
+    chunk_size = _best(sweeps.chunk_sizes, config.chunk_sizes[0])
+    if len(config.worker_counts) > 1:
+        sweeps.workers = {w: rate(chunk_size, w) for w in config.worker_counts}
+    workers = _best(sweeps.workers, config.workers)
     rounds = []
     for number in range(config.rounds):
         if number % 2 == 0:
-            wall, internal = run_e2e(data, config, indices, chunk_size, len(documents))
+            wall, internal = run_e2e(data, config, indices, chunk_size, workers, len(documents))
             baseline = run_baseline(indices, documents, chunk_size)
         else:
             baseline = run_baseline(indices, documents, chunk_size)
-            wall, internal = run_e2e(data, config, indices, chunk_size, len(documents))
-        rounds.append(Round(chunk_size, wall, internal, baseline, len(documents)))
+            wall, internal = run_e2e(data, config, indices, chunk_size, workers, len(documents))
+        rounds.append(Round(chunk_size, workers, wall, internal, baseline, len(documents)))
         log(f"round {number + 1}: ingest run {wall:.1f} s, bulk baseline {baseline:.1f} s")
-    return rounds, sweep
+    return rounds, sweeps
+
+
+def _best(rates: dict[int, float], default: int) -> int:
+    """The setting with the highest rate (``default`` when nothing was swept)."""
+    return max(rates, key=lambda k: rates[k]) if rates else default
 
 
 # ---------------------------------------------------------------------------
@@ -477,15 +504,15 @@ class MemoryRun:
     processes: int
 
 
-def measure_rss(data: Corpus, config: Config, indices: Indices) -> list[MemoryRun]:
+def measure_rss(
+    data: Corpus, config: Config, indices: Indices, chunk_size: int, workers: int
+) -> list[MemoryRun]:
     """``ingest run`` on the small and the large corpus, memory of its process tree sampled."""
     runs = []
     for size in config.rss_sizes:
         pair = indices.fresh("rss", create=False)
         try:
-            command = ingest_command(
-                data.targets(size), pair.alias, config.workers, config.chunk_sizes[0]
-            )
+            command = ingest_command(data.targets(size), pair.alias, workers, chunk_size)
             child = run_child(command, os.environ, cwd=data.root)
             if child.returncode != 0:
                 raise RuntimeError(
@@ -530,7 +557,7 @@ class Results:
     groups: list[GroupResult]
     extractors: Extractors
     rounds: list[Round]
-    sweep: dict[int, float]
+    sweeps: Sweeps
     memory: list[MemoryRun]
     fixture_rows: list[tuple[str, float, float]] = field(default_factory=list)
     seconds: float = 0.0
@@ -590,8 +617,13 @@ class Results:
             ),
             "e2e_docs": self.rounds[0].docs if self.rounds else 0,
             "chunk_size": self.rounds[0].chunk_size if self.rounds else None,
-            "chunk_size_sweep_docs_per_s": {str(k): round(v, 1) for k, v in self.sweep.items()},
-            "workers": self.config.workers,
+            "chunk_size_sweep_docs_per_s": {
+                str(k): round(v, 1) for k, v in self.sweeps.chunk_sizes.items()
+            },
+            "workers_sweep_docs_per_s": {
+                str(k): round(v, 1) for k, v in self.sweeps.workers.items()
+            },
+            "workers": self.rounds[0].workers if self.rounds else self.config.workers,
             "parse": {
                 f"{g.source}/{g.format}": {k: round(v, 2) for k, v in g.rates().items()}
                 | {"f1": round(g.f1, 4)}
@@ -683,18 +715,20 @@ class Results:
         ]
         lines += fixtures.table(self.fixture_rows)
         lines += ["", f"### End to end ({self.rounds[0].docs if self.rounds else 0} documents)", ""]
-        if self.sweep:
-            lines.append(
-                "Chunk-size sweep (docs/s): "
-                + ", ".join(f"{k}: {v:.1f}" for k, v in self.sweep.items())
-                + ".\n"
-            )
+        for label, swept in (
+            ("Chunk-size sweep", self.sweeps.chunk_sizes),
+            ("Worker-count sweep", self.sweeps.workers),
+        ):
+            if swept:
+                rates = ", ".join(f"{k}: {v:.1f}" for k, v in swept.items())
+                lines.append(f"{label} (docs/s): {rates}.\n")
         lines += _table(
-            ("round", "chunk", "`ingest run` s", "docs/s", "bulk baseline s", "docs/s", "ratio"),
+            ("round", "chunk", "workers", "`ingest run` s", "docs/s", "bulk baseline s", "docs/s",
+             "ratio"),
             [
-                (i + 1, r.chunk_size, f"{r.e2e_seconds:.2f}", f"{r.docs / r.e2e_seconds:.1f}",
-                 f"{r.baseline_seconds:.2f}", f"{r.docs / r.baseline_seconds:.1f}",
-                 f"{r.ratio:.3f}")
+                (i + 1, r.chunk_size, r.workers, f"{r.e2e_seconds:.2f}",
+                 f"{r.docs / r.e2e_seconds:.1f}", f"{r.baseline_seconds:.2f}",
+                 f"{r.docs / r.baseline_seconds:.1f}", f"{r.ratio:.3f}")
                 for i, r in enumerate(self.rounds)
             ],
         )  # fmt: skip
@@ -771,11 +805,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = make_corpus(config, workdir)
         groups, parsed = measure_parse(data, config, host)
         extractors = compare_trafilatura(data, config, host)
-        rounds, sweep = measure_e2e(data, config, indices, parsed)
-        memory = measure_rss(data, config, indices)
+        rounds, sweeps = measure_e2e(data, config, indices, parsed)
+        chosen = rounds[0]
+        memory = measure_rss(data, config, indices, chosen.chunk_size, chosen.workers)
         fixture_rows = fixtures.measure()
         results = Results(
-            config, info, data.seconds, len(data.records), groups, extractors, rounds, sweep, memory
+            config,
+            info,
+            data.seconds,
+            len(data.records),
+            groups,
+            extractors,
+            rounds,
+            sweeps,
+            memory,
         )
         results.fixture_rows = fixture_rows
         results.seconds = time.perf_counter() - started
