@@ -6,7 +6,7 @@ head readers (``head_tags``) work on the text with regexes, cheaply enough
 for claiming; the rest works on an lxml tree from ``parse_page``.
 
 Why lxml and not BeautifulSoup: a saved page is 20–80 KB, and building a
-BeautifulSoup tree of it (plus soupsieve selectors) took 20–40 ms, four
+BeautifulSoup tree of it (plus soupsieve selectors) took 20–40 ms, several
 times what trafilatura needs for the whole extraction; libxml2's tree with
 selectors compiled once to XPath takes about one millisecond (see the
 Performance section of the README). The tree is the same one (BeautifulSoup's
