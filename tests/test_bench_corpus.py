@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bench import corpus
-from bench.metrics import body_f1, body_text
 from ingest_plugins.document import Document
 from ingest_plugins.pipeline import Failure, Pipeline
 from ingest_plugins.plugins import load_host
+from scripts.bench import corpus
+from scripts.bench.metrics import body_f1, body_text
 
 VARIANTS = [
     (kind, layout, encoding)

@@ -1,6 +1,6 @@
-"""The benchmark harness: ``python -m bench.run [--quick]`` (or ``tox -e bench``).
+"""The benchmark harness: ``python -m scripts.bench.run [--quick]`` (or ``tox -e bench``).
 
-Generates a synthetic corpus (``bench.corpus``) and measures, in one run on
+Generates a synthetic corpus (``scripts.bench.corpus``) and measures, in one run on
 one machine:
 
 1. parse throughput (documents/s, MB/s) per source and format, in one
@@ -763,7 +763,7 @@ class Results:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m bench.run", description=__doc__.split("\n\n")[0]
+        prog="python -m scripts.bench.run", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "--quick", action="store_true", help="short run: 600 documents, RSS at 1k and 20k"

@@ -1,6 +1,6 @@
 """Synthetic corpus generator: seeded articles of both sources, with known bodies.
 
-    python -m bench.corpus OUT -n 1000 [--seed 1] [--known 1000]
+    python -m scripts.bench.corpus OUT -n 1000 [--seed 1] [--known 1000]
 
 writes ``OUT/docs/NNN/IIIIII.{txt,html}`` (1,000 files a folder) and
 ``OUT/known.jsonl``: one record per document in index order with its kind,
@@ -1010,9 +1010,9 @@ def read_records(root: Path) -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m bench.corpus OUT -n N``: write a corpus."""
+    """``python -m scripts.bench.corpus OUT -n N``: write a corpus."""
     parser = argparse.ArgumentParser(
-        prog="python -m bench.corpus", description=__doc__.split("\n\n")[0]
+        prog="python -m scripts.bench.corpus", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("out", type=Path)
     parser.add_argument("-n", type=int, default=1000, help="number of documents")

@@ -1,4 +1,4 @@
-"""Body F1 on the hand-written HTML fixtures: ``python -m bench.fixtures``.
+"""Body F1 on the hand-written HTML fixtures: ``python -m scripts.bench.fixtures``.
 
 The fixtures under ``tests/fixtures/<source>/`` are pages written for the
 tests in each site's real markup; their reviewed golden files under
@@ -23,7 +23,7 @@ from ingest_plugins.plugins import load_host
 
 from .metrics import body_f1, body_text, trafilatura_text
 
-TESTS = Path(__file__).resolve().parents[1] / "tests"
+TESTS = Path(__file__).resolve().parents[2] / "tests"
 
 
 def fixture_pages() -> list[tuple[Path, str]]:

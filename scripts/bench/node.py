@@ -23,7 +23,7 @@ from ingest_plugins.es.indices import ensure_current
 from ingest_plugins.es.mappings import comments_index
 from ingest_plugins.plugins import Host
 
-LOCAL_ES = Path(__file__).resolve().parents[1] / "scripts" / "local_es.py"
+LOCAL_ES = Path(__file__).resolve().parents[1] / "local_es.py"
 PREFIX = "bench-"
 
 

@@ -1,0 +1,1 @@
+"""Tools run from the repository: the local node (``local_es``) and the benchmark (``bench``)."""
