@@ -163,3 +163,46 @@ def test_retrying_raises_permanent_errors_at_once() -> None:
     with pytest.raises(ApiError):
         retrying(call, RetryPolicy(), lambda *_: None)
     assert calls == 1
+
+
+class _FlakySearchClient:
+    """Just enough of a client for ``_Pusher.search_page``: the first search cannot connect."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.transport = self
+        self.serializers = self
+
+    def options(self, **_: object) -> _FlakySearchClient:
+        return self
+
+    def get_serializer(self, _: str) -> None:
+        return None
+
+    def search(self, **_: object) -> dict[str, object]:
+        self.calls += 1
+        if self.calls == 1:
+            raise TransportConnectionError("connection refused")
+        return {"hits": {"hits": [{"_id": "a.c1", "sort": ["a.c1"]}]}}
+
+
+def test_an_outage_met_while_looking_for_stale_comments_is_announced_and_ended() -> None:
+    from ingest_plugins.es.bulk import PushReport, _Pusher
+
+    notes: list[str] = []
+    report = PushReport()
+    pusher = _Pusher(
+        _FlakySearchClient(),  # type: ignore[arg-type]
+        "news",
+        report,
+        RetryPolicy(initial=0.001, cap=0.001),
+        None,
+        lambda failure: None,
+        notes.append,
+    )
+    hits = pusher.search_page("news-comments", {"match_all": {}}, None)
+    assert [hit["_id"] for hit in hits] == ["a.c1"]
+    assert report.resent == 1
+    assert len(notes) == 2
+    assert notes[0].startswith("Elasticsearch unavailable (")
+    assert notes[1].startswith("Elasticsearch is back after")

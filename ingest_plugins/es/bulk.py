@@ -208,13 +208,18 @@ class _Pusher:
 
     def wait(self, backoff: Backoff, reason: str, outage: bool = False) -> None:
         """Back off once; tell the user when the cluster becomes unreachable."""
-        if outage and self.outage_since is None:
+        if outage:
+            self.outage(reason)
+        self.report.waited += backoff.wait(reason)
+
+    def outage(self, reason: str) -> None:
+        """A whole request failed: tell the user, once per outage."""
+        if self.outage_since is None:
             self.outage_since = time.monotonic()
             self.on_note(
                 f"Elasticsearch unavailable ({reason}); "
                 f"retrying for up to {self.policy.retry_for:.0f} s"
             )
-        self.report.waited += backoff.wait(reason)
 
     def back(self) -> None:
         """A request went through: end the outage, if any."""
@@ -295,8 +300,10 @@ class _Pusher:
         def waited(why: str, seconds: float) -> None:
             self.report.resent += 1
             self.report.waited += seconds
+            self.outage(why)
 
         response = retrying(call, self.policy, waited)
+        self.back()
         return cast("list[dict[str, Any]]", response.get("hits", {}).get("hits", []))
 
 
