@@ -8,7 +8,7 @@ read with regexes only, so claiming stays cheap and never fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .html import head_tags
 from .jsonld import iter_objects, ld_references, ld_types, load_json, scripts_in_markup
@@ -22,14 +22,8 @@ def page_declares_site(
     ``is_site_url`` judges the canonical link, ``og:url`` and JSON-LD URLs
     and ``@id``s; ``is_site_name`` judges ``og:site_name`` and JSON-LD names.
     """
-    for attrs in head_tags(markup):
-        rel = attrs.get("rel", "").lower().split()
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if "canonical" in rel and is_site_url(attrs.get("href", "")):
-            return True
-        if key == "og:url" and is_site_url(attrs.get("content", "")):
-            return True
-        if key == "og:site_name" and is_site_name(attrs.get("content", "")):
+    for kind, value in head_site_signals(markup):
+        if is_site_name(value) if kind == "name" else is_site_url(value):
             return True
 
     def names_site(value: object) -> bool:
@@ -47,11 +41,18 @@ def page_declares_site(
 def page_names_a_site(markup: str) -> bool:
     """True when the head of ``markup`` names the page's site at all (a canonical
     link, ``og:url`` or ``og:site_name``), whichever site that is."""
+    return any(value.strip() for _, value in head_site_signals(markup))
+
+
+def head_site_signals(markup: str) -> Iterator[tuple[str, str]]:
+    """What the head says the page's site is: ``("url", canonical href or og:url)``
+    and ``("name", og:site_name)``, in document order."""
     for attrs in head_tags(markup):
         rel = attrs.get("rel", "").lower().split()
         key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if "canonical" in rel and attrs.get("href", "").strip():
-            return True
-        if key in ("og:url", "og:site_name") and attrs.get("content", "").strip():
-            return True
-    return False
+        if "canonical" in rel:
+            yield "url", attrs.get("href", "")
+        if key == "og:url":
+            yield "url", attrs.get("content", "")
+        if key == "og:site_name":
+            yield "name", attrs.get("content", "")

@@ -92,9 +92,9 @@ def _probe_word(phrase: str) -> str:
 
 
 _TEXT_CLAIM_WORDS = tuple((marker, _probe_word(marker)) for marker in _TEXT_CLAIM_MARKERS)
+"""Each marker with the word ``text_has_vt_markers`` looks for first."""
 _DISCLAIMER_PROBES = frozenset(_probe_word(p) for p in (*_DISCLAIMER_STRONG, *_DISCLAIMER_WEAK))
 """A probe word of every disclaimer phrase (see ``_disclaimer_hits``)."""
-"""Each marker with the word ``text_has_vt_markers`` looks for first."""
 _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
 
@@ -104,7 +104,12 @@ def _match_key(text: str) -> str:
 
     Line by line (a phrase never spans lines), each line cleaned like ``clean_line``.
     """
-    return "\n".join(" ".join(line.split()) for line in _match_text(text).split("\n"))
+    return _collapse_lines(_match_text(text))
+
+
+def _collapse_lines(text: str) -> str:
+    """Each line of ``text`` with its white space collapsed and its ends stripped."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def _match_text(text: str) -> str:
@@ -118,10 +123,10 @@ def _disclaimer_hits(text: str) -> tuple[int, int]:
     A phrase can only be in the key when its probe word is in the lower-cased
     text: most blocks of a page hold none, and are done without a key.
     """
-    lowered = strip_invisible(text).lower()
+    lowered = _match_text(text)
     if not any(word in lowered for word in _DISCLAIMER_PROBES):
         return 0, 0
-    key = _match_key(text)
+    key = _collapse_lines(lowered)
     strong = sum(phrase in key for phrase in _DISCLAIMER_STRONG)
     weak = sum(phrase in key for phrase in _DISCLAIMER_WEAK)
     return strong, weak
