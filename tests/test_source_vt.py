@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from ingest_plugins import Article, EncodingReport, InputError, SourceText, hookspecs
 from ingest_plugins.parsing.dates import parse_date as parse_date_line
-from ingest_plugins.sources import vt
+from ingest_plugins.sources import vt, vt_html
 from ingest_plugins.sources.vt_text import parse_byline, text_has_vt_markers
 
 TESTS = Path(__file__).resolve().parent
@@ -388,6 +388,58 @@ def test_html_separates_body_comments_and_chrome(name: str) -> None:
         assert comment.author and comment.published
     for chrome in ("Facebook", "Telegram", "Share this:", "RELATED ARTICLES", "Related"):
         assert chrome not in body.split("\n")
+
+
+def _parse_unskimmed(html: str, monkeypatch: pytest.MonkeyPatch) -> Article:
+    """``parse_html`` with every site subtree walked (no ``_SiteSkim`` shortcut)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(vt_html._SiteSkim, "read", lambda self, tag: None)
+        return vt.parse_html(html)
+
+
+@pytest.mark.parametrize("name", HTML_FIXTURES)
+def test_html_site_skim_changes_nothing(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = fixture_html(name)
+    assert vt.parse_html(html) == _parse_unskimmed(html, monkeypatch)
+
+
+_SIDEBAR_HEADING = "We See The World From ALL Sides and Want YOU To Be Fully Informed"
+_SIDEBAR_PARAGRAPH = (
+    "In fact, intentional disinformation is a disgraceful scourge in media today. "
+    "Please seek corroboration from other non-VT sources before forming an educated opinion."
+)
+
+
+def _sidebar_page(between: str) -> str:
+    return (
+        "<html><head><title>x</title></head><body><div class='sidebar'>"
+        f"<h4>{_SIDEBAR_HEADING}</h4>{between}<p>{_SIDEBAR_PARAGRAPH}</p></div>"
+        "<article><h1 class='entry-title'>T</h1>"
+        "<div class='entry-content'><p>Body text here.</p></div></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("between", "disclaimers"),
+    [
+        # A skimmed navigation block still stands between heading and paragraph.
+        (
+            "<nav><ul><li>Home</li><li>Sports</li></ul></nav>",
+            (_SIDEBAR_HEADING, _SIDEBAR_PARAGRAPH),
+        ),
+        # An element without text is no block: the two are read together.
+        ("<div><span></span></div>", (f"{_SIDEBAR_HEADING}\n{_SIDEBAR_PARAGRAPH}",)),
+        ("", (f"{_SIDEBAR_HEADING}\n{_SIDEBAR_PARAGRAPH}",)),
+    ],
+)
+def test_html_site_skim_keeps_disclaimer_neighbours(
+    between: str, disclaimers: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _sidebar_page(between)
+    article = vt.parse_html(page)
+    assert article.disclaimers == disclaimers
+    assert article == _parse_unskimmed(page, monkeypatch)
+    assert article.body == {"en": "Body text here."}
 
 
 def test_html_tagdiv_page() -> None:

@@ -22,7 +22,7 @@ comment form) never reach the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ingest_plugins import Article, InputError
@@ -57,6 +57,7 @@ from .vt_text import (
     CommentDraft,
     chrome_kind,
     finish_comments,
+    may_hold_disclaimer,
     merge_disclaimers,
     text_has_vt_markers,
 )
@@ -155,16 +156,49 @@ class _BlockWriter:
             self.blocks.append(_Block(text, zone))
 
 
+_SITE_GAP = _Block("", _SITE)
+"""Stands for the blocks of a site subtree that cannot be part of a disclaimer."""
+
+
+class _SiteSkim:
+    """Reads site-zone subtrees that cannot hold a disclaimer as one ``_SITE_GAP``.
+
+    Blocks of the rest of the site only matter when they are (part of) a
+    disclaimer, and the disclaimer search only needs to know that other
+    blocks stand between its candidates: a block element of the site zone
+    whose whole text has no disclaimer probe word becomes one gap block
+    (or none, when it has no text) instead of being walked. Elements that
+    hold the post area or a skipped element are always walked.
+    """
+
+    def __init__(self, special: Iterable[Element]) -> None:
+        self.holders = {parent for tag in special for parent in ancestors(tag)}
+
+    def read(self, tag: Element) -> list[_Block] | None:
+        """The blocks standing for ``tag``, or ``None`` when it must be walked."""
+        if tag in self.holders or tag.tag not in _BLOCK_TAGS:
+            return None
+        text = inner_text(tag)
+        if may_hold_disclaimer(text):
+            return None
+        return [_SITE_GAP] if markup_text(text) else []
+
+
 def _blocks(
-    root: Element, zone: str, zone_of: Callable[[Element, str], str | None]
+    root: Element,
+    zone: str,
+    zone_of: Callable[[Element, str], str | None],
+    skim: _SiteSkim | None = None,
 ) -> list[_Block]:
     """Read ``root`` as text blocks in document order.
 
     ``zone_of(tag, parent_zone)`` gives a tag's zone, or ``None`` to skip
-    the tag and everything in it (the text after it still counts). The walk
-    uses its own stack, so deeply nested markup cannot exhaust Python's
-    recursion limit. A stack entry is an element, a text, or ``None``
-    (the end of a block element), each with its zone.
+    the tag and everything in it (the text after it still counts); with
+    ``skim``, site-zone subtrees that cannot hold a disclaimer are read as
+    gaps (see ``_SiteSkim``). The walk uses its own stack, so deeply nested
+    markup cannot exhaust Python's recursion limit. A stack entry is an
+    element, a text, or ``None`` (the end of a block element), each with
+    its zone.
     """
     writer = _BlockWriter()
     stack: list[tuple[Element | str | None, str]] = [(root, zone)]
@@ -180,6 +214,11 @@ def _blocks(
             inner = zone_of(node, node_zone)
             if inner is None:
                 writer.flush(node_zone)
+                continue
+            skimmed = skim.read(node) if skim is not None and inner == _SITE else None
+            if skimmed is not None:
+                writer.flush(node_zone)
+                writer.blocks.extend(skimmed)
                 continue
             if node.tag in _BLOCK_TAGS or inner != node_zone:
                 writer.flush(node_zone)
@@ -563,8 +602,9 @@ def parse_html(html: str) -> Article:
     meta = _read_metadata(page, region, content, ld)
     body_element = page.find("body")
     root = body_element if body_element is not None else page
-    zone_of = _zone_function(region, content, [*meta.consumed, *comment_parts])
-    blocks = _blocks(root, _SITE, zone_of)
+    skipped = [*meta.consumed, *comment_parts]
+    zone_of = _zone_function(region, content, skipped)
+    blocks = _blocks(root, _SITE, zone_of, _SiteSkim([region, *skipped]))
 
     body, disclaimers, boilerplate = _sort_blocks(blocks)
     if not body:

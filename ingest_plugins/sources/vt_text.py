@@ -124,12 +124,26 @@ def _disclaimer_hits(text: str) -> tuple[int, int]:
     text: most blocks of a page hold none, and are done without a key.
     """
     lowered = _match_text(text)
-    if not any(word in lowered for word in _DISCLAIMER_PROBES):
+    if not _has_probe(lowered):
         return 0, 0
     key = _collapse_lines(lowered)
     strong = sum(phrase in key for phrase in _DISCLAIMER_STRONG)
     weak = sum(phrase in key for phrase in _DISCLAIMER_WEAK)
     return strong, weak
+
+
+def _has_probe(lowered: str) -> bool:
+    """True when ``lowered`` (see ``_match_text``) holds a disclaimer phrase's probe word."""
+    return any(word in lowered for word in _DISCLAIMER_PROBES)
+
+
+def may_hold_disclaimer(text: str) -> bool:
+    """False when no part of ``text`` can be a disclaimer or a disclaimer heading.
+
+    True is only a maybe: ``text`` holds a probe word of some phrase. Any
+    piece of a text for which this is False has no phrase either.
+    """
+    return _has_probe(_match_text(text))
 
 
 def is_disclaimer(text: str) -> bool:
@@ -139,16 +153,25 @@ def is_disclaimer(text: str) -> bool:
     a reworded disclaimer is still found but an article that merely
     mentions VT is not.
     """
-    strong, weak = _disclaimer_hits(text)
+    return _reads_as_disclaimer(_disclaimer_hits(text))
+
+
+def _reads_as_disclaimer(hits: tuple[int, int]) -> bool:
+    """``is_disclaimer`` from the text's ``_disclaimer_hits``."""
+    strong, weak = hits
     return strong >= 1 and strong + weak >= 2
 
 
 def is_disclaimer_heading(text: str) -> bool:
     """True when ``text`` is a short line that could head a disclaimer block."""
+    return _is_heading(text, _disclaimer_hits(text))
+
+
+def _is_heading(text: str, hits: tuple[int, int]) -> bool:
+    """``is_disclaimer_heading`` from the text's ``_disclaimer_hits``."""
     if "\n" in text or len(text) > _DISCLAIMER_HEADING_MAX:
         return False
-    strong, weak = _disclaimer_hits(text)
-    return strong + weak >= 1
+    return sum(hits) >= 1
 
 
 def merge_disclaimers(blocks: Sequence[str]) -> list[tuple[int, int]]:
@@ -157,15 +180,17 @@ def merge_disclaimers(blocks: Sequence[str]) -> list[tuple[int, int]]:
     A lone heading line is joined with the paragraph that follows it when
     that paragraph belongs to a disclaimer too (and is no heading itself);
     otherwise a block that reads as a disclaimer stands on its own (heading
-    and paragraph already together, as in text copies).
+    and paragraph already together, as in text copies). Each block's
+    phrases are counted once.
     """
+    hits = [_disclaimer_hits(block) for block in blocks]
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(blocks):
-        if i + 1 < len(blocks) and _heads_paragraph(blocks[i], blocks[i + 1]):
+        if i + 1 < len(blocks) and _heads_paragraph(blocks[i], hits[i], blocks[i + 1], hits[i + 1]):
             found.append((i, i + 1))
             i += 2
-        elif is_disclaimer(blocks[i]):
+        elif _reads_as_disclaimer(hits[i]):
             found.append((i, i))
             i += 1
         else:
@@ -173,14 +198,15 @@ def merge_disclaimers(blocks: Sequence[str]) -> list[tuple[int, int]]:
     return found
 
 
-def _heads_paragraph(heading: str, paragraph: str) -> bool:
+def _heads_paragraph(
+    heading: str, heading_hits: tuple[int, int], paragraph: str, paragraph_hits: tuple[int, int]
+) -> bool:
     """True when ``heading`` is a disclaimer heading and ``paragraph`` its text."""
-    return (
-        is_disclaimer_heading(heading)
-        and not is_disclaimer_heading(paragraph.split("\n", 1)[0])
-        and sum(_disclaimer_hits(paragraph)) >= 1
-        and is_disclaimer(heading + "\n" + paragraph)
-    )
+    if not _is_heading(heading, heading_hits) or sum(paragraph_hits) < 1:
+        return False
+    first_line, newline, _ = paragraph.partition("\n")
+    first_hits = _disclaimer_hits(first_line) if newline else paragraph_hits
+    return not _is_heading(first_line, first_hits) and is_disclaimer(heading + "\n" + paragraph)
 
 
 def text_has_vt_markers(text: str) -> bool:
