@@ -90,8 +90,9 @@ def _html_parser(target: etree.TreeBuilder | None = None) -> etree.HTMLParser:
 _PARSER = _html_parser()
 
 
-# Control characters lxml refuses in element text (the decoder removes them already).
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters lxml refuses in element text (the decoder removes them already),
+# as UTF-8 bytes: each is one byte there, and no multi-byte sequence holds one.
+_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 class PageError(ValueError):
@@ -104,7 +105,7 @@ def parse_page(markup: str) -> Element:
     Markup comments and processing instructions are left out. Raises
     ``PageError`` when there is no document (e.g. only white space).
     """
-    data = _NOT_XML_RE.sub("", markup).encode("utf-8", "replace")
+    data = markup.encode("utf-8", "replace").translate(None, _NOT_XML_BYTES)
     root = etree.fromstring(data, _PARSER)
     if root is not None and not _hit_depth_limit(_PARSER.error_log):
         return root
