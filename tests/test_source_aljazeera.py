@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from ingest_plugins import Article, Document, EncodingReport, InputError, SourceText
 from ingest_plugins.parsing.dates import parse_date_line
+from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.lines import clean_line
 from ingest_plugins.parsing.urls import parse_url_line
-from ingest_plugins.sources import aljazeera
+from ingest_plugins.sources import aljazeera, aljazeera_html
 from ingest_plugins.sources.aljazeera_text import parse_byline, parse_header_line
 
 TESTS = Path(__file__).resolve().parent
@@ -663,3 +664,27 @@ def mutated_seed(draw: st.DrawFn) -> str:
 @given(mutated_seed())
 def test_mutated_seed_raises_only_input_error(text: str) -> None:
     parse_or_input_error(text)
+
+
+# ---------------------------------------------------------------------------
+# The article area of a page without main/article
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 5, 8])
+def test_article_area_is_the_common_ancestor_of_title_and_body(depth: int) -> None:
+    # Title and body in sibling chains of divs: the article area is <body>,
+    # whatever memory Python gives the elements' objects (an id()-based test
+    # once mistook a body ancestor for a title ancestor now and then).
+    chain = "<div>" * depth
+    close = "</div>" * depth
+    markup = (
+        f"<html><body>{chain}<h1>Title</h1>{close}"
+        f"{chain}<div class='wysiwyg'><p>Text.</p></div>{close}</body></html>"
+    )
+    for _ in range(50):
+        page = parse_page(markup)
+        title = page.find(".//h1")
+        body = page.find(".//div[@class='wysiwyg']")
+        assert title is not None and body is not None
+        assert aljazeera_html._article_root(page, title, body) is page.find("body")

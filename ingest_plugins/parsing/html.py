@@ -214,7 +214,10 @@ def markup_text(raw: str) -> str:
 
     Lines are cleaned (``clean_line``) and empty ones dropped.
     """
-    lines = (" ".join(strip_invisible(part).split()) for part in raw.split(BR_MARK))
+    raw = strip_invisible(raw)
+    if BR_MARK not in raw:  # the common case: one line
+        return " ".join(raw.split())
+    lines = (" ".join(part.split()) for part in raw.split(BR_MARK))
     return "\n".join(line for line in lines if line)
 
 

@@ -47,13 +47,16 @@ def split_lines(text: str) -> list[str]:
     return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
-def classify_line(line: str, patterns: Mapping[str, re.Pattern[str]]) -> str | None:
+def classify_line(
+    line: str, patterns: Mapping[str, re.Pattern[str]], cleaned: bool = False
+) -> str | None:
     """Name the first of ``patterns`` that matches the whole cleaned ``line``.
 
     ``patterns`` maps a kind (``"share"``, ``"advertisement"``…) to a regex
     tried with ``fullmatch``, in order. An empty line is of no kind (``None``).
+    ``cleaned=True`` says ``line`` is ``clean_line``'s output already.
     """
-    text = clean_line(line)
+    text = line if cleaned else clean_line(line)
     if not text:
         return None
     for name, pattern in patterns.items():

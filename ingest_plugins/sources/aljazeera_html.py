@@ -255,7 +255,7 @@ class _Walker:
     """
 
     body: Element | None
-    metadata_ids: set[int] = field(default_factory=set)
+    metadata: set[Element] = field(default_factory=set)
 
     def walk(self, node: Element, zone: str, depth: int = 0) -> Iterator[tuple[str, str]]:
         """Yield the text blocks under ``node``; inline runs make one block."""
@@ -265,7 +265,8 @@ class _Walker:
                 yield from self._child(child, run, zone, depth)
             if child.tail:  # the text after the child is the parent's
                 run.append(child.tail)
-        yield from self._flush(run, zone)
+        if run:
+            yield from self._flush(run, zone)
 
     def _child(
         self, child: Element, run: list[str], zone: str, depth: int
@@ -281,7 +282,8 @@ class _Walker:
             if widget_item:
                 yield from self._flush(run, zone)
             return
-        yield from self._flush(run, zone)
+        if run:
+            yield from self._flush(run, zone)
         if inner is not None:
             yield from self.walk(child, inner, depth + 1)
         elif depth >= _MAX_DEPTH or (child.tag in _PARAGRAPH_TAGS and not _has_block(child)):
@@ -295,7 +297,7 @@ class _Walker:
             return None
         if element is self.body:
             return "body"
-        if id(element) in self.metadata_ids or _is_metadata(element):
+        if element in self.metadata or _is_metadata(element):
             return "other"
         if _is_chrome(element):
             return "chrome"
@@ -384,9 +386,12 @@ def _article_root(page: Element, title: Element | None, body: Element | None) ->
     if root is not None and all(any(a is root for a in _ancestors(e)) for e in anchors):
         return root
     if len(anchors) == 2:
-        title_line = {id(a) for a in _ancestors(anchors[0])}
+        # A set of the elements themselves, not of their id()s: lxml makes a new
+        # Python object for a node whenever none is alive, so the id of a
+        # discarded one can come back as another element's.
+        title_line = set(_ancestors(anchors[0]))
         for ancestor in _ancestors(anchors[1]):
-            if id(ancestor) in title_line:
+            if ancestor in title_line:
                 return ancestor
     if anchors:
         return anchors[-1]
@@ -421,8 +426,8 @@ def parse_html(text: str) -> Article:
     root = _article_root(page, title_el, body_el)
 
     walker = _Walker(body=body_el if body_el is not None else root)
-    walker.metadata_ids = {id(e) for e in (title_el, standfirst_el) if e is not None}
-    walker.metadata_ids.discard(id(walker.body))
+    walker.metadata = {e for e in (title_el, standfirst_el) if e is not None}
+    walker.metadata.discard(walker.body)
     collected = _Collected()
     start_zone = "body" if walker.body is root else "other"
     for zone, block in walker.walk(root, start_zone):

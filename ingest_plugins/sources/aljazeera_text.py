@@ -155,8 +155,9 @@ _CAPTION_RE = re.compile(
 
 def chrome_kind(line: str) -> str | None:
     """Name the chrome pattern that matches the whole of ``line``, or ``None``."""
-    kind = classify_line(line, _CHROME_PATTERNS)
-    if kind is None and _CAPTION_RE.fullmatch(clean_line(line)):
+    text = clean_line(line)
+    kind = classify_line(text, _CHROME_PATTERNS, cleaned=True)
+    if kind is None and text.endswith("]") and _CAPTION_RE.fullmatch(text):
         return "caption"
     return kind
 
