@@ -27,11 +27,11 @@ from . import __version__
 from .deadletter import DeadLetter
 from .document import Document
 from .es.analysis import normalize_query, probe
-from .es.bulk import PushReport, push
+from .es.bulk import PushReport, push, refresh
 from .es.connection import ConnectionSettings
 from .es.indices import alias_state, ensure_current, template_body
 from .es.mappings import comments_index, index_bodies
-from .es.retry import ClusterUnavailable, RetryPolicy, certificate_problem, retrying
+from .es.retry import ClusterUnavailable, RetryPolicy, certificate_problem
 from .es.search import ArticleHit, CommentHit, search_articles, search_comments
 from .parallel import HostSettings, process_parallel
 from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
@@ -303,10 +303,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             on_note=on_note,
         )
     progress.done()
-    if report.stopped is None:
-        aliases = f"{args.index},{comments_index(args.index)}"
-        retrying(lambda: client.indices.refresh(index=aliases), policy, lambda *_: None)
+    refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
     _run_summary(report, dead_letter, args.index, time.monotonic() - started)
+    if refresh_failed is not None:
+        _note(
+            f"the final refresh failed: {scrub(refresh_failed)}. Every "
+            "document counted above was indexed; they become searchable at the cluster's "
+            "next refresh."
+        )
     if report.stopped is not None:
         _error(
             f"gave up: Elasticsearch made {scrub(report.stopped)}. Inputs not counted above "

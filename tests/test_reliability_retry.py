@@ -206,3 +206,61 @@ def test_an_outage_met_while_looking_for_stale_comments_is_announced_and_ended()
     assert len(notes) == 2
     assert notes[0].startswith("Elasticsearch unavailable (")
     assert notes[1].startswith("Elasticsearch is back after")
+
+
+class _FlakyRefreshClient:
+    """Just enough of a client for ``bulk.refresh``: the first ``failures`` refreshes fail."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.calls: list[str] = []
+        self.indices = self
+
+    def refresh(self, index: str) -> dict[str, object]:
+        self.calls.append(index)
+        if len(self.calls) <= self.failures:
+            raise TransportConnectionError("connection refused")
+        return {"_shards": {"failed": 0}}
+
+
+def test_an_outage_at_the_final_refresh_is_announced_and_ended() -> None:
+    from ingest_plugins.es.bulk import refresh
+
+    notes: list[str] = []
+    client = _FlakyRefreshClient(failures=2)
+    policy = RetryPolicy(initial=0.001, cap=0.001)
+    assert refresh(client, "news", policy, notes.append) is None  # type: ignore[arg-type]
+    assert client.calls == ["news,news-comments"] * 3
+    assert len(notes) == 2  # announced once, not once per retry
+    assert notes[0].startswith("Elasticsearch unavailable at the final refresh (ConnectionError")
+    assert notes[1].startswith("Elasticsearch is back after")
+
+
+def test_a_final_refresh_that_gives_up_says_why_and_does_not_raise() -> None:
+    from ingest_plugins.es.bulk import refresh
+
+    notes: list[str] = []
+    policy = RetryPolicy(initial=0.001, cap=0.001, retry_for=0.05)
+    why = refresh(_FlakyRefreshClient(failures=10**6), "news", policy, notes.append)  # type: ignore[arg-type]
+    assert why is not None
+    assert why.startswith("Elasticsearch made no progress for 0 s (last: ConnectionError")
+    assert len(notes) == 1 and notes[0].startswith("Elasticsearch unavailable at the final")
+
+
+class _ForbiddenRefreshClient:
+    """A client whose key may index but not refresh."""
+
+    def __init__(self) -> None:
+        self.indices = self
+
+    def refresh(self, index: str) -> dict[str, object]:
+        raise api_error(403)
+
+
+def test_a_final_refresh_refused_says_why_and_does_not_raise() -> None:
+    from ingest_plugins.es.bulk import refresh
+
+    notes: list[str] = []
+    why = refresh(_ForbiddenRefreshClient(), "news", RetryPolicy(), notes.append)  # type: ignore[arg-type]
+    assert why is not None and why.startswith("Elasticsearch answered 403")
+    assert notes == []  # not an outage: no retries

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
 
 from ..deadletter import DeadLetter
 from ..document import Document
@@ -341,6 +341,38 @@ def push(
     except ClusterUnavailable as err:
         report.stopped = str(err)
     return report
+
+
+def refresh(client: Elasticsearch, index: str, policy: RetryPolicy, on_note: Note) -> str | None:
+    """Make what was indexed into ``index`` (articles and comments) searchable now.
+
+    An outage met here is announced, and its end too, like one met while
+    sending. Returns ``None``, or why it failed (no progress for
+    ``retry_for``, or an error answer such as a key without the right to
+    refresh): every document was acknowledged already, so nothing is lost;
+    the cluster's own refresh shows them later.
+    """
+    since: float | None = None
+
+    def waited(reason: str, _: float) -> None:
+        nonlocal since
+        if since is None:
+            since = time.monotonic()
+            on_note(
+                f"Elasticsearch unavailable at the final refresh ({reason}); "
+                f"retrying for up to {policy.retry_for:.0f} s"
+            )
+
+    targets = f"{index},{comments_index(index)}"
+    try:
+        retrying(lambda: client.indices.refresh(index=targets), policy, waited)
+    except ClusterUnavailable as err:
+        return f"Elasticsearch made {err}"
+    except ApiError as err:
+        return f"Elasticsearch answered {err.meta.status} {err.error}"
+    if since is not None:
+        on_note(f"Elasticsearch is back after {time.monotonic() - since:.1f} s; refreshed")
+    return None
 
 
 def chunks(actions: Iterable[_Action], size: int, max_bytes: int) -> Iterator[list[_Action]]:
