@@ -194,3 +194,22 @@ def test_page_does_not_declare_site(head: str) -> None:
 )
 def test_page_names_a_site(head: str, expected: bool) -> None:
     assert page_names_a_site(f"<html><head>{head}</head><body></body></html>") is expected
+
+
+def test_claim_helpers_read_a_page_once_for_every_plugin_that_asks() -> None:
+    from ingest_plugins.parsing.claims import _last_page_only
+
+    reads: list[str] = []
+
+    @_last_page_only
+    def read(markup: str) -> int:
+        reads.append(markup)
+        return len(reads)
+
+    page = "<html><head><title>a</title></head></html>"
+    assert read(page) == read(page) == 1  # the same page: read once
+    twin = "".join(["<html><head><title>a</title></head>", "</html>"])
+    assert twin == page and twin is not page
+    assert read(twin) == 2  # an equal but other str is another page: read again
+    assert read(page) == 3  # only the last page is kept
+    assert reads == [page, twin, page]
