@@ -442,6 +442,33 @@ def test_html_site_skim_keeps_disclaimer_neighbours(
     assert article.body == {"en": "Body text here."}
 
 
+def test_html_site_skim_checks_deep_nesting_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every check reads an element's whole text: checking each of 3,000 nested
+    # divs around a probe word would read the page 3,000 times over.
+    checked: list[str] = []
+    real = vt_html.may_hold_disclaimer
+
+    def counting(text: str) -> bool:
+        checked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(vt_html, "may_hold_disclaimer", counting)
+    depth = 3000
+    page = (
+        "<html><head><title>x</title></head><body>"
+        + "<div>" * depth + "VT comment policy" + "</div>" * depth
+        + "<article><h1 class='entry-title'>T</h1>"
+        "<div class='entry-content'><p>Body text here.</p></div></article></body></html>"
+    )  # fmt: skip
+    article = vt.parse_html(page)
+    assert article.body == {"en": "Body text here."}
+    assert len(checked) <= vt_html._SKIM_TRIES
+    monkeypatch.undo()
+    assert article == _parse_unskimmed(page, monkeypatch)
+
+
 def test_html_tagdiv_page() -> None:
     article = vt.parse_html(fixture_html("tagdiv_2019"))
     assert article.title == {"en": "Town Council Approves Veterans Clinic in Former Post Office"}

@@ -169,19 +169,34 @@ class _SiteSkim:
     whose whole text has no disclaimer probe word becomes one gap block
     (or none, when it has no text) instead of being walked. Elements that
     hold the post area or a skipped element are always walked.
+
+    Each check reads the element's whole text, so along one line of nested
+    elements only the outermost ``_SKIM_TRIES`` that hold a probe word are
+    checked; the ones inside them are walked unchecked. That keeps the work
+    linear in the page (deep nesting would make it quadratic).
     """
 
     def __init__(self, special: Iterable[Element]) -> None:
         self.holders = {parent for tag in special for parent in ancestors(tag)}
+        self.failed: dict[Element, int] = {}
+        """Site elements that had to be walked: how many checks failed down to them."""
 
     def read(self, tag: Element) -> list[_Block] | None:
         """The blocks standing for ``tag``, or ``None`` when it must be walked."""
-        if tag in self.holders or tag.tag not in _BLOCK_TAGS:
+        parent = tag.getparent()
+        tries = self.failed.get(parent, 0) if parent is not None else 0
+        if tag in self.holders or tag.tag not in _BLOCK_TAGS or tries >= _SKIM_TRIES:
+            self.failed[tag] = tries
             return None
         text = inner_text(tag)
         if may_hold_disclaimer(text):
+            self.failed[tag] = tries + 1
             return None
         return [_SITE_GAP] if markup_text(text) else []
+
+
+_SKIM_TRIES = 2
+"""Nested elements holding a probe word that ``_SiteSkim`` checks before it stops checking."""
 
 
 def _blocks(
