@@ -17,7 +17,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ingest_plugins.decode import read_source
+from ingest_plugins.decode import (
+    is_single_byte_ascii,
+    non_ascii_tokens,
+    read_source,
+    text_points,
+)
 from ingest_plugins.document import SourceText
 from ingest_plugins.errors import InputError
 
@@ -594,3 +599,53 @@ def test_utf8_round_trip(text: str) -> None:
         source = read_source(raw, "prop.txt")
         assert source.text == expected
         assert source.encoding.encoding in ("utf-8", "utf-16-le")
+
+
+# --- ranking codecs on the non-ASCII tokens only ----------------------------
+
+TABLE_CODECS = ("cp1251", "koi8-u", "koi8-r", "iso8859-5", "mac-cyrillic", "cp866", "cp1252")
+TABLE_CODECS += ("cp1250", "latin-1", "kz1048", "mac-roman", "cp1253")
+
+
+@pytest.mark.parametrize("codec", TABLE_CODECS)
+def test_table_codecs_are_single_byte_ascii(codec: str) -> None:
+    assert is_single_byte_ascii(codec)
+
+
+@pytest.mark.parametrize(
+    "codec", ["iso2022_jp", "shift_jis", "gb18030", "utf-8", "utf-16", "cp037", "no-such-codec"]
+)
+def test_stateful_multibyte_and_ebcdic_codecs_are_not(codec: str) -> None:
+    """For these, dropping ASCII tokens would change the text (ISO-2022
+    escapes switch ASCII bytes to kanji; EBCDIC letters are not ASCII)."""
+    assert not is_single_byte_ascii(codec)
+
+
+def test_non_ascii_tokens_drop_ascii_words() -> None:
+    raw = "The mayor said “no” — Мер сказав: «ні».\nplain line\n".encode("cp1251")
+    assert non_ascii_tokens(raw).decode("cp1251") == "“no” — Мер сказав: «ні»."
+
+
+SCORED_BYTES = st.lists(
+    st.sampled_from([b" ", b"\n", b"\t", b"a", b"Z", b"7", b"_", b"-", b"'"])
+    | st.integers(0x80, 0xFF).map(lambda b: bytes([b])),
+    max_size=300,
+).map(b"".join)
+
+
+@PROPERTY_SETTINGS
+@given(SCORED_BYTES | st.sampled_from(SEED_BYTES), st.sampled_from(TABLE_CODECS))
+def test_tokens_score_as_the_whole_sample(raw: bytes, codec: str) -> None:
+    """What ``rank_candidates`` relies on: the points of a table codec's
+    decoding are the same with or without the ASCII-only tokens."""
+    whole = text_points(raw.decode(codec, errors="replace"))
+    tokens = text_points(non_ascii_tokens(raw).decode(codec, errors="replace"))
+    assert tokens == whole
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-u", "cp1252"])
+def test_tokens_score_as_the_whole_of_an_encoded_seed(codec: str) -> None:
+    raw = (TEXT_002 + RUSSIAN + FRENCH).encode(codec, errors="replace")
+    for reading in TABLE_CODECS:
+        whole = text_points(raw.decode(reading, errors="replace"))
+        assert text_points(non_ascii_tokens(raw).decode(reading, errors="replace")) == whole
