@@ -6,9 +6,9 @@ import pytest
 from lxml import etree
 
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
+from ingest_plugins.parsing.css import Selector, select_first, selectors
 from ingest_plugins.parsing.html import (
     PageError,
-    Selector,
     canonical_url,
     class_list,
     drop_elements,
@@ -18,8 +18,6 @@ from ingest_plugins.parsing.html import (
     mark_line_breaks,
     meta_content,
     parse_page,
-    select_first,
-    selectors,
     spaced_text,
 )
 from ingest_plugins.parsing.urls import url_in_domains
@@ -78,29 +76,6 @@ def test_page_cleaning_and_text() -> None:
     )
     assert class_list(div) == ["Post", "entry-content"]
     assert select_first(page, selectors("article", "aside")) is None
-
-
-def test_selector_searches_descendants_and_matches_itself() -> None:
-    page = parse_page("<div class='a'><p class='a'>x</p><span><p class='a b'>y</p></span></div>")
-    outer = Selector("div.a").first(page)
-    assert outer is not None
-    inner = Selector(".a")
-    assert [el.tag for el in inner.all(outer)] == ["p", "p"]  # not the div itself
-    assert inner.matches(outer) and not Selector("p").matches(outer)
-    assert (
-        Selector("span p.b").first(page) is not None and Selector("div > p.b").first(page) is None
-    )
-    assert Selector("h1, .b").all(page)[0].text == "y"
-
-
-def test_selector_with_combinators_matches_the_element_itself() -> None:
-    page = parse_page("<div><span><p id='in'>x</p></span><p id='out'>y</p></div>")
-    inside, outside = Selector("#in").first(page), Selector("#out").first(page)
-    span, div = Selector("span").first(page), Selector("div").first(page)
-    assert inside is not None and outside is not None and span is not None and div is not None
-    selector = Selector("span p, div > span")
-    assert selector.matches(inside) and selector.matches(span)
-    assert not selector.matches(outside) and not selector.matches(div)
 
 
 def test_spaced_text_puts_spaces_between_pieces() -> None:

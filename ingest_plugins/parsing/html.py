@@ -7,9 +7,9 @@ for claiming; the rest works on an lxml tree from ``parse_page``.
 
 Why lxml and not BeautifulSoup: a saved page is 20–80 KB, and building a
 BeautifulSoup tree of it (plus soupsieve selectors) took 20–40 ms, several
-times what trafilatura needs for the whole extraction; libxml2's tree with
-selectors compiled once to XPath takes about one millisecond (see the
-Performance section of the README). The tree is the same one (BeautifulSoup's
+times what trafilatura needs for the whole extraction; libxml2's tree takes
+a fraction of a millisecond (see the Performance section of the README;
+CSS selectors are in ``css``). The tree is the same one (BeautifulSoup's
 ``"lxml"`` builder runs this parser), so what the plugins see has not changed.
 
 In an lxml tree an element's text is ``el.text`` (before its first child)
@@ -24,9 +24,6 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TypeAlias, cast
 
-from cssselect import HTMLTranslator
-from cssselect import parse as parse_css
-from cssselect.parser import CombinedSelector
 from lxml import etree
 
 from .lines import clean_line, strip_invisible
@@ -132,60 +129,6 @@ def _parse_deep(data: bytes) -> Element:
         return parser.close()
     except etree.LxmlError as err:
         raise PageError(f"no markup to parse ({err})") from None
-
-
-_TRANSLATOR = HTMLTranslator()
-
-
-class Selector:
-    """A CSS selector compiled once to XPath.
-
-    ``all``/``first`` search the descendants of an element (not the element
-    itself), in document order; ``matches`` tests the element itself.
-    """
-
-    def __init__(self, css: str) -> None:
-        self.css = css
-        self._all = etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="descendant::"))
-        combined = any(isinstance(s.parsed_tree, CombinedSelector) for s in parse_css(css))
-        # "a b" translated for self:: would test a's descendants, not the element.
-        self._self = (
-            None if combined else etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="self::"))
-        )
-        self._matched: tuple[Element, set[Element]] | None = None
-        """With combinators: the last document searched, and what matched in it."""
-
-    def all(self, root: Element) -> list[Element]:
-        return cast("list[Element]", self._all(root))
-
-    def first(self, root: Element) -> Element | None:
-        found = self.all(root)
-        return found[0] if found else None
-
-    def matches(self, element: Element) -> bool:
-        if self._self is not None:
-            return bool(self._self(element))
-        document = element.getroottree().getroot()
-        if self._matched is None or self._matched[0] is not document:
-            self._matched = (document, set(self.all(document)))
-        return element in self._matched[1]
-
-    def __repr__(self) -> str:
-        return f"Selector({self.css!r})"
-
-
-def selectors(*css: str) -> tuple[Selector, ...]:
-    """``Selector`` for each of ``css``, in order."""
-    return tuple(Selector(c) for c in css)
-
-
-def select_first(root: Element, candidates: Iterable[Selector]) -> Element | None:
-    """The first element matched by the first of ``candidates`` that matches anything."""
-    for selector in candidates:
-        found = selector.first(root)
-        if found is not None:
-            return found
-    return None
 
 
 def drop_elements(root: Element, names: Iterable[str] = NON_TEXT_TAGS) -> None:

@@ -38,6 +38,7 @@ from ingest_plugins.language import detect_language
 from ingest_plugins.parsing import jsonld
 from ingest_plugins.parsing.bylines import parse_author_names
 from ingest_plugins.parsing.claims import page_declares_site
+from ingest_plugins.parsing.css import select_first, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
 from ingest_plugins.parsing.html import (
     Element,
@@ -52,8 +53,6 @@ from ingest_plugins.parsing.html import (
     markup_text,
     meta_content,
     parse_page,
-    select_first,
-    selectors,
 )
 from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
 

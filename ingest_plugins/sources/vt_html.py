@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from ingest_plugins import Article, InputError
 from ingest_plugins.parsing import bylines, jsonld
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
+from ingest_plugins.parsing.css import Selector, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date
 from ingest_plugins.parsing.html import (
     BR_MARK,
     NON_TEXT_TAGS,
     Element,
     PageError,
-    Selector,
     ancestors,
     canonical_url,
     class_list,
@@ -43,7 +43,6 @@ from ingest_plugins.parsing.html import (
     markup_text,
     meta_content,
     parse_page,
-    selectors,
     spaced_text,
     text_pieces,
 )
