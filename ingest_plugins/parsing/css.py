@@ -11,8 +11,8 @@ Why not XPath for everything: libxml2 walks the whole tree once per
 selector of a group, and tests ``@class`` by building a string per element,
 so ``.a, .b, .c, .d, .e, .f`` cost six walks (0.46 ms on a 340-element
 page); one walk in Python that splits each class attribute once costs about
-0.1-0.2 ms. A single selector without a tag is one walk in C and stays
-XPath. Results are the same as the XPath's: document order, no element
+0.1-0.2 ms. A single compound selector (``.a``, ``p.b``) is one walk in C
+and stays XPath. Results are the same as the XPath's: document order, no element
 twice, class names split on XML white space (as XPath's
 ``normalize-space``), tag and attribute names lowercase (as in a tree from
 ``parse_page``).
