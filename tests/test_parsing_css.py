@@ -95,6 +95,35 @@ def test_ancestors_count_only_inside_the_searched_element() -> None:
     assert Selector(".a p").matches(section[0])  # matches() looks at the whole page
 
 
+ATTRIBUTE_PAGE = (
+    "<div><span aria-hidden='true' id='a b'>x</span><span ID=X data-x=''>y</span>"
+    "<p class='A'>z</p></div>"
+)
+
+
+ATTRIBUTE_SELECTORS = [
+    '[aria-hidden="true"]',
+    "[aria-hidden='true']",
+    "[ARIA-HIDDEN=true]",
+    '[id="a b"]',
+    "#X",
+    "[data-x]",
+    '[data-x=""]',
+    "SPAN",
+    "DIV SPAN",
+    ".A",
+    ".a",
+]
+
+
+@pytest.mark.parametrize("css", ATTRIBUTE_SELECTORS)
+def test_quoted_values_and_upper_case_names_as_xpath(css: str) -> None:
+    """Values are compared exactly; tag and attribute names are lowercase."""
+    page = parse_page(ATTRIBUTE_PAGE)
+    assert Selector(css)._matcher
+    _same_as_xpath(css, page)
+
+
 def _same_as_xpath(css: str, page: Element) -> None:
     selector, expected = Selector(css), XPathSelector(css)
     elements = list(page.iter(tag=None))
