@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest_plugins.parsing.css import Selector, XPathSelector
+from ingest_plugins.parsing.css import Compound, Selector, XPathSelector
 from ingest_plugins.parsing.html import Element, parse_page
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -190,3 +190,24 @@ CSS = st.lists(
 @given(CSS, markup())
 def test_random_selectors_on_random_pages_give_what_xpath_gives(css: str, body: str) -> None:
     _same_as_xpath(css, parse_page(f"<html><body>{body}</body></html>"))
+
+
+def test_deep_nesting_looks_at_each_ancestor_once_per_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without the memo, every span would walk up through all the spans
+    above it: 2,000 nested spans cost 2 million tests (20,000 took 28 s)."""
+    depth = 2000
+    page = parse_page("<body><div>" + "<span>" * depth + "x" + "</span>" * depth + "</div></body>")
+    tests = 0
+    real = Compound.matches
+
+    def counted(self: Compound, element: Element, classes: list[str] | None) -> bool:
+        nonlocal tests
+        tests += 1
+        return real(self, element, classes)
+
+    monkeypatch.setattr(Compound, "matches", counted)
+    assert Selector("div.a span").all(page) == []
+    assert len(Selector("div span, p").all(page)) == depth
+    assert tests < 10 * depth

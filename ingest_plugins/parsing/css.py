@@ -73,22 +73,44 @@ class Chain:
     subject: Compound
     ancestors: tuple[Compound, ...]
 
-    def matches(self, element: Node, classes: list[str] | None, scope: Node | None) -> bool:
+    def matches(
+        self, element: Node, classes: list[str] | None, scope: Node | None, memo: Memo
+    ) -> bool:
         """Whether ``element`` matches, its ancestors counted strictly inside
-        ``scope`` (``None``: all of them)."""
+        ``scope`` (``None``: all of them). ``memo`` is shared by the tests of
+        one search (see ``Memo``)."""
         if not self.subject.matches(element, classes):
             return False
-        wanted = len(self.ancestors) - 1
-        if wanted < 0:
+        if not self.ancestors:
             return True
-        for ancestor in element.iterancestors():
-            if ancestor is scope:
-                return False
-            if self.ancestors[wanted].matches(ancestor, None):
+        wanted = len(self.ancestors) - 1
+        visited: list[tuple[int, Node, int]] = []
+        found = False
+        node = element.getparent()
+        while node is not None and node is not scope:
+            state = (id(self), node, wanted)
+            known = memo.get(state)
+            if known is not None:
+                found = known
+                break
+            visited.append(state)
+            if self.ancestors[wanted].matches(node, None):
+                if wanted == 0:
+                    found = True
+                    break
                 wanted -= 1  # the nearest fitting ancestor leaves the most room above it
-                if wanted < 0:
-                    return True
-        return False
+            node = node.getparent()
+        for state in visited:  # each of them leads to the same end
+            memo[state] = found
+        return found
+
+
+Memo: TypeAlias = dict[tuple[int, Node, int], bool]
+"""For one search: whether the ancestors from an element up, looking for a
+chain's ``ancestors[wanted]`` there or above, complete the chain. Without
+it, elements nested thousands deep would each walk all the way up (20,000
+nested spans under ``div span``: 2·10⁸ steps); with it, each (element,
+part) is looked at once per search."""
 
 
 def class_names(element: Node) -> list[str]:
@@ -190,33 +212,34 @@ class Selector:
                 for element in root.iterdescendants(etree.Element)
                 if (value := element.get("class")) and not names.isdisjoint(split_classes(value))
             ]
-        test = self._test
-        return [element for element in self._candidates(root) if test(element, root)]
+        test, memo = self._test, cast("Memo", {})
+        return [element for element in self._candidates(root) if test(element, root, memo)]
 
     def first(self, root: Node) -> Node | None:
         if not self._search_in_python:
             found = self._xpath.all(root)
             return found[0] if found else None
-        return next((e for e in self._candidates(root) if self._test(e, root)), None)
+        memo: Memo = {}
+        return next((e for e in self._candidates(root) if self._test(e, root, memo)), None)
 
     def matches(self, element: Node) -> bool:
         if not self._matcher:
             return self._xpath.matches(element)
-        return self._test(element, None)
+        return self._test(element, None, {})
 
     def _candidates(self, root: Node) -> Iterator[Node]:
         if self._tags is not None:
             return root.iterdescendants(*self._tags)
         return root.iterdescendants(etree.Element)
 
-    def _test(self, element: Node, scope: Node | None) -> bool:
+    def _test(self, element: Node, scope: Node | None, memo: Memo) -> bool:
         classes = None
         if self._needs_classes:
             classes = class_names(element)
             if classes and not self._classes_only.isdisjoint(classes):
                 return True
         for item in self._chains:  # noqa: SIM110 (a generator in any() costs more per element)
-            if item.matches(element, classes, scope):
+            if item.matches(element, classes, scope, memo):
                 return True
         return False
 
