@@ -688,3 +688,36 @@ def test_article_area_is_the_common_ancestor_of_title_and_body(depth: int) -> No
         body = page.find(".//div[@class='wysiwyg']")
         assert title is not None and body is not None
         assert aljazeera_html._article_root(page, title, body) is page.find("body")
+
+
+# ---------------------------------------------------------------------------
+# Deep nesting (malformed pages: thousands of unclosed tags)
+# ---------------------------------------------------------------------------
+
+
+def test_date_candidates_are_read_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of nested date spans: reading each one's text was quadratic
+    (4,000 of them took 17 s); now a few are looked at and large ones skipped."""
+    depth = 3000
+    spans = "<span aria-hidden='true'>" * depth + "soon" + "</span>" * depth
+    markup = (
+        "<html><body><main><h1>Title</h1>"
+        f"<div class='date-simple'>{spans}</div>"
+        "<div class='article-dates'><time datetime='2024-03-05T10:00:00Z'>5 Mar</time></div>"
+        "<div class='wysiwyg'><p>The article text is here.</p></div></main></body></html>"
+    )
+    reads = 0
+    real = aljazeera_html.element_text
+
+    def counted(element: aljazeera_html.Element) -> str:
+        nonlocal reads
+        reads += 1
+        return real(element)
+
+    monkeypatch.setattr(aljazeera_html, "element_text", counted)
+    article = aljazeera_html.parse_html(markup)
+    assert article.published == "2024-03-05T10:00:00Z"
+    assert article.body == {"en": "The article text is here."}
+    assert reads < 50

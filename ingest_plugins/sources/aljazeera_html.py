@@ -32,6 +32,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ingest_plugins import Article, InputError
 from ingest_plugins.language import detect_language
@@ -155,16 +156,31 @@ def _markup_authors(root: Element) -> tuple[str, ...]:
     return ()
 
 
+_DATE_CANDIDATES = 10
+"""Elements a date selector's matches are read from, at most: a page has one
+or two; reading the text of thousands of nested ones is quadratic."""
+
+
+_DATE_LINE_ELEMENTS = 50
+"""More elements than this inside a date candidate: not a date line."""
+
+
+def _is_large(element: Element) -> bool:
+    return next(islice(element.iter(), _DATE_LINE_ELEMENTS, None), None) is not None
+
+
 def _markup_date(root: Element) -> str | None:
     """The publication date from meta tags, ``time[datetime]`` or the date line."""
     published = meta_content(root, "article:published_time", "datepublished", "publish-date")
     if published and normalize_iso(published):
         return published
     for selector in _DATE_SELECTORS:
-        for element in selector.all(root):
+        for element in selector.all(root)[:_DATE_CANDIDATES]:
             stamp = element.get("datetime")
             if isinstance(stamp, str) and normalize_iso(stamp):
                 return stamp.strip()
+            if _is_large(element):
+                continue  # a date line is a few words in an element or two
             found = parse_date_line(element_text(element))
             if found and found.value and not found.updated:
                 return found.value

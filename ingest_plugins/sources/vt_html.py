@@ -216,6 +216,10 @@ def _blocks(
     """
     writer = _BlockWriter()
     stack: list[tuple[Element | str | None, str]] = [(root, zone)]
+    # lxml looks up the ancestors of a freed element for one still held: keep
+    # every element walked (freed from the list's end: its parent is still
+    # held), or thousands of nested ones make the walk quadratic.
+    walked: list[Element] = []
     while stack:
         node, node_zone = stack.pop()
         if node is None:
@@ -225,6 +229,7 @@ def _blocks(
         elif node.tag == "br":
             writer.line_break()
         elif isinstance(node.tag, str):
+            walked.append(node)
             inner = zone_of(node, node_zone)
             if inner is None:
                 writer.flush(node_zone)
