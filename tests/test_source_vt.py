@@ -469,6 +469,58 @@ def test_html_site_skim_checks_deep_nesting_a_bounded_number_of_times(
     assert article == _parse_unskimmed(page, monkeypatch)
 
 
+def test_html_nested_content_candidates_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """3,000 nested ``.td-post-content``: only the outermost is read (its text
+    holds the others'); reading each was quadratic."""
+    depth = 3000
+    page = (
+        "<html><head><title>x</title></head><body><article><h1 class='entry-title'>T</h1>"
+        + "<div class='td-post-content'>" * depth + "<p>Body text here.</p>" + "</div>" * depth
+        + "</article></body></html>"
+    )  # fmt: skip
+    read: list[str] = []
+    real = vt_html.inner_text
+
+    def counting(element: vt_html.Element) -> str:
+        text = real(element)
+        if "td-post-content" in vt_html.class_list(element):
+            read.append(text)
+        return text
+
+    monkeypatch.setattr(vt_html, "inner_text", counting)
+    content = vt_html._find_content(vt_html.parse_page(page))
+    assert content.getparent().tag == "article"  # type: ignore[union-attr]
+    assert len(read) == 1
+    assert vt.parse_html(page).body == {"en": "Body text here."}
+
+
+def test_html_matches_inside_the_skipped_element_are_not_walked_up_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """3,000 nested dates inside the content, the real one after it: the
+    content is listed once instead of walking up from every date."""
+    depth = 3000
+    page = (
+        "<html><head><title>x</title></head><body><article><h1 class='entry-title'>T</h1>"
+        "<div class='td-post-content'><p>Body text here.</p>"
+        + "<time datetime='2020-01-01'>" * depth + "x" + "</time>" * depth
+        + "</div><time datetime='2024-03-05T10:00:00Z'>5 March 2024</time>"
+        "</article></body></html>"
+    )  # fmt: skip
+    walks = 0
+    real = vt_html._inside
+
+    def counting(tag: vt_html.Element, container: vt_html.Element) -> bool:
+        nonlocal walks
+        walks += 1
+        return real(tag, container)
+
+    monkeypatch.setattr(vt_html, "_inside", counting)
+    article = vt.parse_html(page)
+    assert article.published == "2024-03-05T10:00:00Z"
+    assert walks < 10
+
+
 def test_html_tagdiv_page() -> None:
     article = vt.parse_html(fixture_html("tagdiv_2019"))
     assert article.title == {"en": "Town Council Approves Veterans Clinic in Former Post Office"}

@@ -332,10 +332,21 @@ _SAYS_RE = re.compile(r"\s+says:?$", re.I)
 def _find_content(page: Element) -> Element:
     """The element holding the article text (the longest of the best kind)."""
     for selector in _CONTENT_SELECTORS:
-        found = [tag for tag in selector.all(page) if not _in_comment(tag)]
+        found = [tag for tag in _outermost_only(selector.all(page)) if not _in_comment(tag)]
         if found:
             return max(found, key=lambda tag: len(inner_text(tag)))
     raise InputError("VT page has no article content element")
+
+
+def _outermost_only(tags: list[Element]) -> list[Element]:
+    """``tags`` without those inside another of them.
+
+    An inner one's text is part of the outer one's, so it never wins the
+    longest-text choice (a tie goes to the first, the outer); reading the
+    text, and the ancestors, of thousands of nested ones was quadratic.
+    """
+    holders = set(tags)
+    return [tag for tag in tags if not any(parent in holders for parent in ancestors(tag))]
 
 
 def _find_region(content: Element) -> Element:
@@ -356,9 +367,24 @@ def _find_region(content: Element) -> Element:
 
 
 def _first(root: Element, selector: Selector, skip: Element | None = None) -> Element | None:
-    """The first element under ``root`` matching ``selector`` that is not in ``skip``."""
+    """The first element under ``root`` matching ``selector`` that is not in ``skip``.
+
+    When the first match is in ``skip``, the elements of ``skip`` are listed
+    once instead of walking up from every further match (thousands of
+    nested matches inside ``skip`` made that quadratic). The list keeps
+    them alive, so their ``id`` stays theirs, and is freed deepest first.
+    """
+    members: list[Element] | None = None
+    inside: set[int] = set()
     for tag in selector.all(root):
-        if skip is None or not _inside(tag, skip):
+        if skip is None:
+            return tag
+        if members is None:
+            if not _inside(tag, skip):
+                return tag
+            members = list(skip.iter())
+            inside = {id(member) for member in members}
+        elif id(tag) not in inside:
             return tag
     return None
 
