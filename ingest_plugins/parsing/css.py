@@ -214,14 +214,18 @@ class Selector:
                 if (value := element.get("class")) and not names.isdisjoint(split_classes(value))
             ]
         test, memo = self._test, cast("Memo", {})
-        return [element for element in candidates if test(element, root, memo)]
+        found = [element for element in candidates if test(element, root, memo)]
+        memo.clear()  # while the candidates still hold their elements: see _candidates
+        return found
 
     def first(self, root: Node) -> Node | None:
         if not self._search_in_python:
             found = self._xpath.all(root)
             return found[0] if found else None
-        memo: Memo = {}
-        return next((e for e in self._candidates(root) if self._test(e, root, memo)), None)
+        candidates, memo = self._candidates(root), cast("Memo", {})
+        first = next((e for e in candidates if self._test(e, root, memo)), None)
+        memo.clear()
+        return first
 
     def matches(self, element: Node) -> bool:
         if not self._matcher:
@@ -236,7 +240,8 @@ class Selector:
         by one while walking down thousands of nested elements, each would
         look through all those above it (20,000 nested spans: 0.7 s a
         search). A list is freed from its end, the deepest element first, so
-        each finds its parent alive.
+        each finds its parent alive; the memo of a search, which holds
+        ancestors top down, is emptied first, while the list still holds them.
         """
         if self._tags is not None:
             return list(root.iterdescendants(*self._tags))
