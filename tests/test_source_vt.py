@@ -21,6 +21,7 @@ from ingest_plugins import Article, EncodingReport, InputError, SourceText, hook
 from ingest_plugins.parsing.dates import parse_date as parse_date_line
 from ingest_plugins.sources import vt, vt_html
 from ingest_plugins.sources.vt_text import parse_byline, text_has_vt_markers
+from tests.call_counter import record_calls
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
@@ -447,14 +448,7 @@ def test_html_site_skim_checks_deep_nesting_a_bounded_number_of_times(
 ) -> None:
     # Every check reads an element's whole text: checking each of 3,000 nested
     # divs around a probe word would read the page 3,000 times over.
-    checked: list[str] = []
-    real = vt_html.may_hold_disclaimer
-
-    def counting(text: str) -> bool:
-        checked.append(text)
-        return real(text)
-
-    monkeypatch.setattr(vt_html, "may_hold_disclaimer", counting)
+    checked = record_calls(monkeypatch, vt_html, "may_hold_disclaimer")
     depth = 3000
     page = (
         "<html><head><title>x</title></head><body>"
@@ -478,16 +472,9 @@ def test_html_nested_content_candidates_are_read_once(monkeypatch: pytest.Monkey
         + "<div class='td-post-content'>" * depth + "<p>Body text here.</p>" + "</div>" * depth
         + "</article></body></html>"
     )  # fmt: skip
-    read: list[str] = []
-    real = vt_html.inner_text
-
-    def counting(element: vt_html.Element) -> str:
-        text = real(element)
-        if "td-post-content" in vt_html.class_list(element):
-            read.append(text)
-        return text
-
-    monkeypatch.setattr(vt_html, "inner_text", counting)
+    read = record_calls(
+        monkeypatch, vt_html, "inner_text", lambda e: "td-post-content" in vt_html.class_list(e)
+    )
     content = vt_html._find_content(vt_html.parse_page(page))
     assert content.getparent().tag == "article"  # type: ignore[union-attr]
     assert len(read) == 1
@@ -507,18 +494,10 @@ def test_html_matches_inside_the_skipped_element_are_not_walked_up_each(
         + "</div><time datetime='2024-03-05T10:00:00Z'>5 March 2024</time>"
         "</article></body></html>"
     )  # fmt: skip
-    walks = 0
-    real = vt_html._inside
-
-    def counting(tag: vt_html.Element, container: vt_html.Element) -> bool:
-        nonlocal walks
-        walks += 1
-        return real(tag, container)
-
-    monkeypatch.setattr(vt_html, "_inside", counting)
+    walks = record_calls(monkeypatch, vt_html, "_inside")
     article = vt.parse_html(page)
     assert article.published == "2024-03-05T10:00:00Z"
-    assert walks < 10
+    assert len(walks) < 10
 
 
 def test_html_tagdiv_page() -> None:

@@ -195,7 +195,7 @@ class Selector:
         self._tags = tuple(sorted(tags)) if chains and None not in tags else None  # type: ignore[type-var]
         """The subjects' tags when every subject names one: lxml then skips the rest."""
         self._search_in_python = self._matcher and (
-            len(chains) > 1 or (self._tags is not None and bool(self._chains[0].ancestors))
+            len(chains) > 1 or (self._tags is not None and bool(chains[0].ancestors))
         )
         """Searches walk the tree in Python only where that was measured faster: a
         group (XPath walks once per selector), or ``.a span`` (lxml hands over the
@@ -285,8 +285,10 @@ class XPathSelector:
         self._self = (
             None if combined else etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="self::"))
         )
-        self._in_document = etree.XPath(
-            _TRANSLATOR.css_to_xpath(css, prefix="descendant-or-self::")
+        self._in_document = (
+            etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix="descendant-or-self::"))
+            if combined
+            else None
         )
         self._matched: tuple[Node, set[Node]] | None = None
         """With combinators: the last document searched, and what matched in it."""
@@ -297,6 +299,7 @@ class XPathSelector:
     def matches(self, element: Node) -> bool:
         if self._self is not None:
             return bool(self._self(element))
+        assert self._in_document is not None
         document = element.getroottree().getroot()
         if self._matched is None or self._matched[0] is not document:
             self._matched = (document, set(cast("list[Node]", self._in_document(document))))
