@@ -692,6 +692,58 @@ def test_article_area_is_the_common_ancestor_of_title_and_body(depth: int) -> No
 
 
 # ---------------------------------------------------------------------------
+# Walking the article area: paragraphs, zones by class name
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("inside", "has_block"),
+    [
+        ("", False),
+        ("plain <a>link</a> and <em>stress</em>", False),
+        # More inline descendants than are looked at directly: lxml searches the rest.
+        ("<span>x</span>" * 20, False),
+        ("<span>x</span>" * 20 + "<div>late block</div>", True),
+        ("<b>" * 12 + "<ul><li>deep list</li></ul>" + "</b>" * 12, True),
+        ("<em>early</em><p>block</p>", True),
+    ],
+)
+def test_has_block_finds_block_elements_at_any_position(inside: str, has_block: bool) -> None:
+    page = parse_page(f"<html><body><li>{inside}</li></body></html>")
+    item = page.find(".//li")
+    assert item is not None
+    assert aljazeera_html._has_block(item) is has_block
+
+
+@pytest.mark.parametrize(
+    ("classes", "zone"),
+    [
+        ("article-header", "other"),
+        ("Article-Header big", "other"),
+        ("container container--ads", "chrome"),
+        ("more-on", "chrome"),
+        # Metadata wins over chrome when one element has both.
+        ("article-info-block share", "other"),
+        ("wysiwyg wysiwyg--all-content", None),
+        ("shared-history", None),  # "shared" is not the chrome word "share"
+    ],
+)
+def test_class_zone(classes: str, zone: str | None) -> None:
+    aljazeera_html._CLASS_ZONES.clear()
+    assert aljazeera_html._class_zone(classes) == zone
+    assert aljazeera_html._class_zone(classes) == zone  # the remembered answer
+
+
+def test_class_zone_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aljazeera_html, "_CLASS_ZONES_MAX", 10)
+    aljazeera_html._CLASS_ZONES.clear()
+    for number in range(35):
+        assert aljazeera_html._class_zone(f"generated-{number}") is None
+    assert 0 < len(aljazeera_html._CLASS_ZONES) <= 10
+    assert aljazeera_html._class_zone("ad-slot") == "chrome"
+
+
+# ---------------------------------------------------------------------------
 # Deep nesting (malformed pages: thousands of unclosed tags)
 # ---------------------------------------------------------------------------
 

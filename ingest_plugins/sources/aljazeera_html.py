@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeAlias
 
 from ingest_plugins import Article, InputError
 from ingest_plugins.language import detect_language
@@ -46,7 +46,6 @@ from ingest_plugins.parsing.html import (
     PageError,
     ancestors,
     canonical_url,
-    class_list,
     drop_elements,
     element_text,
     inner_text,
@@ -212,6 +211,7 @@ _BLOCK_TAGS = (
     "p div ul ol li h1 h2 h3 h4 h5 h6 blockquote table section article figure aside header "
     "footer nav form pre".split()
 )
+_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
 _CHROME_TAGS = frozenset({"aside", "nav", "form", "button", "footer"})
 _CAPTION_TAGS = frozenset({"figure", "figcaption"})
 _WIDGET_ITEM_TAGS = frozenset({"a", "button"})
@@ -230,24 +230,32 @@ _MAX_DEPTH = 120
 """Deeper than this, an element's text is taken as one block (no recursion limit hit)."""
 
 
-def _is_chrome(element: Element) -> bool:
-    """True for a site-chrome container: by tag, ARIA role or class name."""
-    if element.tag in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
-        return True
-    for name in _classes(element):
-        if name in _CHROME_CLASSES or set(_CLASS_WORD_SPLIT_RE.split(name)) & _CHROME_CLASS_WORDS:
-            return True
-    return False
+_CLASS_ZONES: dict[str, str | None] = {}
+"""``_class_zone``'s answers by ``class`` attribute: a page repeats a few dozen."""
+_CLASS_ZONES_MAX = 4096
 
 
-def _classes(element: Element) -> list[str]:
-    """The lower-cased class names of ``element``."""
-    return [name.lower() for name in class_list(element)]
-
-
-def _is_metadata(element: Element) -> bool:
-    """True for an element that holds the title, standfirst, byline or date."""
-    return any(name in _METADATA_CLASSES for name in _classes(element))
+def _class_zone(classes: str) -> str | None:
+    """The zone a ``class`` attribute opens by itself: ``other`` when a class
+    name is metadata, else ``chrome`` when one is site chrome, else ``None``."""
+    zone = _CLASS_ZONES.get(classes, "")
+    if zone != "":
+        return zone
+    names = classes.lower().split()
+    if any(name in _METADATA_CLASSES for name in names):
+        zone = "other"
+    elif any(
+        name in _CHROME_CLASSES
+        or not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_WORD_SPLIT_RE.split(name))
+        for name in names
+    ):
+        zone = "chrome"
+    else:
+        zone = None
+    if len(_CLASS_ZONES) >= _CLASS_ZONES_MAX:
+        _CLASS_ZONES.clear()  # pages with ever-new class names: stay bounded
+    _CLASS_ZONES[classes] = zone
+    return zone
 
 
 def _is_chrome_line(run: list[str]) -> bool:
@@ -255,78 +263,110 @@ def _is_chrome_line(run: list[str]) -> bool:
     return chrome_kind(markup_text("".join(run))) is not None
 
 
+_BLOCK_PEEK = 8
+"""Descendants ``_has_block`` looks at in Python before it asks lxml to search the rest."""
+
+
 def _has_block(element: Element) -> bool:
-    """True when ``element`` contains block-level elements (then it is walked into)."""
+    """True when ``element`` contains block-level elements (then it is walked into).
+
+    A paragraph mostly holds no element or a few links: those are looked at
+    directly, which is faster than lxml's tag-filtered search (the filter is
+    set up anew on every call) for all but large subtrees.
+    """
+    if not len(element):
+        return False
+    nearest = list(islice(element.iterdescendants(), _BLOCK_PEEK))
+    if any(descendant.tag in _BLOCK_TAG_SET for descendant in nearest):
+        return True
+    if len(nearest) < _BLOCK_PEEK:
+        return False
     return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
+
+
+Block: TypeAlias = tuple[str, str]
+"""``(zone, text)``: one text block of the article area."""
 
 
 @dataclass
 class _Walker:
-    """Walks the article area and yields ``(zone, text)`` blocks in document order.
+    """Walks the article area and lists its ``(zone, text)`` blocks in document order.
 
     Zones: ``body`` (article text), ``chrome`` (ads, widgets, credits),
     ``caption`` (image captions) and ``other`` (the rest of the article
-    area; only its chrome-looking lines are kept).
+    area; only its chrome-looking lines are kept). Blocks are appended to
+    one list (no generator per level: a block deep in the tree would pass
+    through every one of them).
     """
 
     body: Element | None
     metadata: set[Element] = field(default_factory=set)
+    blocks: list[Block] = field(default_factory=list)
 
-    def walk(self, node: Element, zone: str, depth: int = 0) -> Iterator[tuple[str, str]]:
-        """Yield the text blocks under ``node``; inline runs make one block."""
+    def walk(self, node: Element, zone: str, depth: int = 0) -> list[Block]:
+        """Append the text blocks under ``node`` to ``blocks``; inline runs make one block."""
         run: list[str] = [node.text] if node.text else []
         for child in node:
             if isinstance(child.tag, str):
-                yield from self._child(child, run, zone, depth)
+                self._child(child, run, zone, depth)
             if child.tail:  # the text after the child is the parent's
                 run.append(child.tail)
         if run:
-            yield from self._flush(run, zone)
+            self._flush(run, zone)
+        return self.blocks
 
-    def _child(
-        self, child: Element, run: list[str], zone: str, depth: int
-    ) -> Iterator[tuple[str, str]]:
+    def _child(self, child: Element, run: list[str], zone: str, depth: int) -> None:
         """The blocks of one child element; inline children join ``run``."""
         inner = self._zone_of(child, zone)
-        if inner is None and child.tag in _INLINE_TAGS:
+        tag = child.tag
+        if inner is None and tag in _INLINE_TAGS:
             # In a widget, links, buttons and complete labels are lines of their own.
-            widget_item = zone == "chrome" and child.tag in _WIDGET_ITEM_TAGS
+            widget_item = zone == "chrome" and tag in _WIDGET_ITEM_TAGS
             if widget_item or (zone == "chrome" and _is_chrome_line(run)):
-                yield from self._flush(run, zone)
+                self._flush(run, zone)
             run.append(inner_text(child))
             if widget_item:
-                yield from self._flush(run, zone)
+                self._flush(run, zone)
             return
         if run:
-            yield from self._flush(run, zone)
+            self._flush(run, zone)
         if inner is not None:
-            yield from self.walk(child, inner, depth + 1)
-        elif depth >= _MAX_DEPTH or (child.tag in _PARAGRAPH_TAGS and not _has_block(child)):
-            yield from self._flush([inner_text(child)], zone)
+            self.walk(child, inner, depth + 1)
+        elif depth >= _MAX_DEPTH or (tag in _PARAGRAPH_TAGS and not _has_block(child)):
+            self._flush([inner_text(child)], zone)
         else:
-            yield from self.walk(child, zone, depth + 1)
+            self.walk(child, zone, depth + 1)
 
     def _zone_of(self, element: Element, zone: str) -> str | None:
-        """The zone ``element`` opens, or ``None`` when it stays in ``zone``."""
+        """The zone ``element`` opens, or ``None`` when it stays in ``zone``.
+
+        Metadata (by element or class name) comes first, then chrome (by
+        tag, ARIA role or class name), then captions.
+        """
         if zone in ("chrome", "caption"):
             return None
         if element is self.body:
             return "body"
-        if element in self.metadata or _is_metadata(element):
+        if element in self.metadata:
             return "other"
-        if _is_chrome(element):
+        classes = element.get("class")
+        by_class = _class_zone(classes) if classes else None
+        if by_class == "other":
+            return "other"
+        if element.tag in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
             return "chrome"
+        if by_class is not None:
+            return by_class
         if element.tag in _CAPTION_TAGS:
             return "caption"
         return None
 
-    @staticmethod
-    def _flush(run: list[str], zone: str) -> Iterator[tuple[str, str]]:
-        """Yield the gathered raw text as one block (if not blank) and empty ``run``."""
+    def _flush(self, run: list[str], zone: str) -> None:
+        """Append the gathered raw text as one block (if not blank) and empty ``run``."""
         text = markup_text("".join(run))
         run.clear()
         if text:
-            yield zone, text
+            self.blocks.append((zone, text))
 
 
 @dataclass
