@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest_plugins.parsing.languages import (
     cyrillic_languages,
@@ -27,6 +29,37 @@ def test_clean_line() -> None:
     assert clean_line("  a\u00a0\u00a0b\u200b c\u2060d\tе ") == "a b cd е"
     assert clean_line("one \n  two") == "one \n two"
     assert strip_invisible("\ufeffso\u00adft") == "soft"
+
+
+# Text made of what clean_line treats specially: every space and invisible character.
+_SPACE_LIKE = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"
+_LINE_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(_SPACE_LIKE + "\u200b\u200c\u200d\u2060\u00ad\ufeff"),
+        st.sampled_from("ab е—’"),
+        st.characters(),
+    )
+)
+
+
+def _clean_line_reference(text: str) -> str:
+    """What clean_line means, without its shortcut for text that is clean already."""
+    text = re.sub("[\u200b\u200c\u200d\u2060\u00ad\ufeff]", "", text)
+    if "\n" not in text:
+        return " ".join(text.split())
+    return re.sub(r"[^\S\n]+", " ", text).strip()
+
+
+@given(_LINE_TEXT)
+def test_clean_line_shortcut_changes_nothing(text: str) -> None:
+    cleaned = clean_line(text)
+    assert cleaned == _clean_line_reference(text)
+    assert clean_line(cleaned) == cleaned
+
+
+@pytest.mark.parametrize("text", ["a  b", " a", "a ", "a\u00a0b", "a\tb", "so\u00adft", "a\u2028b"])
+def test_clean_line_cleans_text_that_looks_nearly_clean(text: str) -> None:
+    assert clean_line(text) == _clean_line_reference(text) != text
 
 
 def test_split_lines() -> None:

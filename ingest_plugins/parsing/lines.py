@@ -36,6 +36,10 @@ def clean_line(text: str) -> str:
     Line breaks inside ``text`` are kept; runs of other white space become
     one space and the ends are stripped.
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Clean already (most calls: rules re-check lines cleaned before). No character
+        # str.split() or the regex treat as space, and none of _INVISIBLE, is printable.
+        return text
     text = strip_invisible(text)
     if "\n" not in text:  # the common case: str.split's white space is the regex's \s
         return " ".join(text.split())
