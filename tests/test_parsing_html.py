@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
 from ingest_plugins.parsing.css import Selector, select_first, selectors
 from ingest_plugins.parsing.html import (
+    BR_MARK,
     PageError,
     canonical_url,
     class_list,
@@ -16,6 +21,7 @@ from ingest_plugins.parsing.html import (
     head_tags,
     looks_like_html,
     mark_line_breaks,
+    markup_text,
     meta_content,
     parse_page,
     spaced_text,
@@ -188,3 +194,30 @@ def test_claim_helpers_read_a_page_once_for_every_plugin_that_asks() -> None:
     assert read(twin) == 2  # an equal but other str is another page: read again
     assert read(page) == 3  # only the last page is kept
     assert reads == [page, twin, page]
+
+
+def _markup_text_reference(raw: str) -> str:
+    """What markup_text means, without its shortcut for a line that is clean already."""
+    raw = re.sub("[\u200b\u200c\u200d\u2060\u00ad\ufeff]", "", raw)
+    lines = (" ".join(part.split()) for part in raw.split(BR_MARK))
+    return "\n".join(line for line in lines if line)
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(f" \t\n\xa0\u2028\u3000\u200b\u00ad\ufeff{BR_MARK}ab—"),
+            st.characters(),
+        )
+    )
+)
+def test_markup_text_shortcut_changes_nothing(raw: str) -> None:
+    assert markup_text(raw) == _markup_text_reference(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [("a b", "a b"), ("a  b", "a b"), (f"a{BR_MARK}b", "a\nb"), (" a", "a"), ("a\u00adb", "ab")],
+)
+def test_markup_text(raw: str, text: str) -> None:
+    assert markup_text(raw) == text

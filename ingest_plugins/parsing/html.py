@@ -157,6 +157,8 @@ def markup_text(raw: str) -> str:
 
     Lines are cleaned (``clean_line``) and empty ones dropped.
     """
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        return raw  # one clean line already (BR_MARK, being private use, is not printable)
     raw = strip_invisible(raw)
     if BR_MARK not in raw:  # the common case: one line
         return " ".join(raw.split())
