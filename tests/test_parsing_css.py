@@ -131,6 +131,7 @@ def _same_as_xpath(css: str, page: Element) -> None:
     for root in [page, *elements[::7]]:
         assert selector.all(root) == expected.all(root), (css, root)
         assert selector.first(root) is next(iter(expected.all(root)), None)
+        assert list(selector.iter(root)) == selector.all(root)
     assert [selector.matches(e) for e in elements] == [expected.matches(e) for e in elements]
 
 
@@ -204,3 +205,17 @@ def test_deep_nesting_looks_at_each_ancestor_once_per_search(
     assert Selector("div.a span").all(page) == []
     assert len(Selector("div span, p").all(page)) == depth
     assert len(tests) < 10 * depth
+
+
+def test_iter_tests_no_element_after_the_one_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = parse_page("<body>" + "<p class='x'>a</p>" * 500 + "<p class='hit'>b</p></body>")
+    selector = Selector(".hit, p.none")
+    assert selector._search_in_python
+    tests = record_calls(monkeypatch, selector, "_test")
+    found = selector.iter(page)
+    assert next(found).get("class") == "hit"
+    assert len(tests) == 502  # body, the 500 paragraphs, then the hit
+    assert next(found, None) is None
+    first = record_calls(monkeypatch, selector, "_test")
+    assert selector.first(parse_page("<body><p class='hit'>b</p><p>c</p></body>")) is not None
+    assert len(first) == 2  # body, then the hit: the paragraph after it is never tested

@@ -21,7 +21,7 @@ twice, class names split on XML white space (as XPath's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias, cast
 
@@ -219,13 +219,22 @@ class Selector:
         return found
 
     def first(self, root: Node) -> Node | None:
+        return next(self.iter(root), None)
+
+    def iter(self, root: Node) -> Iterator[Node]:
+        """The matches of ``all``, one at a time: a caller that stops early
+        leaves the rest of the tree untested."""
         if not self._search_in_python:
-            found = self._xpath.all(root)
-            return found[0] if found else None
+            yield from self._xpath.all(root)
+            return
         candidates, memo = self._candidates(root), cast("Memo", {})
-        first = next((e for e in candidates if self._test(e, root, memo)), None)
-        memo.clear()
-        return first
+        try:
+            for element in candidates:
+                if self._test(element, root, memo):
+                    yield element
+        finally:
+            memo.clear()  # while the candidates still hold their elements: see _candidates
+            del candidates
 
     def matches(self, element: Node) -> bool:
         if not self._matcher:

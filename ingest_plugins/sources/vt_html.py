@@ -376,7 +376,7 @@ def _first(root: Element, selector: Selector, skip: Element | None = None) -> El
     """
     members: list[Element] | None = None
     inside: set[int] = set()
-    for tag in selector.all(root):
+    for tag in selector.iter(root):
         if skip is None:
             return tag
         if members is None:
