@@ -753,3 +753,25 @@ def mutated_seed(draw: st.DrawFn) -> str:
 @given(text=mutated_seed())
 def test_mutated_seed_raises_only_input_error(text: str) -> None:
     _parse_or_input_error(make_source(text))
+
+
+@pytest.mark.parametrize(
+    ("attributes", "chrome"),
+    [
+        ("", False),
+        ("class=''", False),
+        ("class='entry-content'", False),
+        ("class='sharedaddy sd-sharing-enabled'", True),
+        ("class='td-a-rec td-a-rec-id-content_bottom'", True),
+        ("id='ads-top'", True),
+        ("class='post' id='jp-relatedposts'", True),
+        ("class='adsbygoogle-like'", True),
+        ("class='roads'", False),  # "ads" only as a whole token or at a dash
+    ],
+)
+def test_chrome_containers_by_class_or_id(attributes: str, chrome: bool) -> None:
+    page = vt_html.parse_page(f"<html><body><div {attributes}>x</div></body></html>")
+    div = page.find(".//div")
+    assert div is not None
+    assert vt_html._is_chrome_container(div) is chrome
+    assert vt_html._is_chrome_container(div) is chrome  # remembered per class and id

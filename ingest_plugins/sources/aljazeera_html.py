@@ -29,6 +29,7 @@ reach any text.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import islice
@@ -230,32 +231,21 @@ _MAX_DEPTH = 120
 """Deeper than this, an element's text is taken as one block (no recursion limit hit)."""
 
 
-_CLASS_ZONES: dict[str, str | None] = {}
-"""``_class_zone``'s answers by ``class`` attribute: a page repeats a few dozen."""
-_CLASS_ZONES_MAX = 4096
-
-
+@functools.lru_cache(maxsize=4096)
 def _class_zone(classes: str) -> str | None:
     """The zone a ``class`` attribute opens by itself: ``other`` when a class
-    name is metadata, else ``chrome`` when one is site chrome, else ``None``."""
-    zone = _CLASS_ZONES.get(classes, "")
-    if zone != "":
-        return zone
+    name is metadata, else ``chrome`` when one is site chrome, else ``None``.
+    Remembered per value: a page repeats a few dozen."""
     names = classes.lower().split()
     if any(name in _METADATA_CLASSES for name in names):
-        zone = "other"
-    elif any(
+        return "other"
+    if any(
         name in _CHROME_CLASSES
         or not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_WORD_SPLIT_RE.split(name))
         for name in names
     ):
-        zone = "chrome"
-    else:
-        zone = None
-    if len(_CLASS_ZONES) >= _CLASS_ZONES_MAX:
-        _CLASS_ZONES.clear()  # pages with ever-new class names: stay bounded
-    _CLASS_ZONES[classes] = zone
-    return zone
+        return "chrome"
+    return None
 
 
 def _is_chrome_line(run: list[str]) -> bool:
