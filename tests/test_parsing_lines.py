@@ -19,6 +19,7 @@ from ingest_plugins.parsing.lines import (
     AD_LABEL_RE,
     classify_line,
     clean_line,
+    is_clean_line,
     split_lines,
     strip_invisible,
 )
@@ -60,6 +61,21 @@ def test_clean_line_shortcut_changes_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", ["a  b", " a", "a ", "a\u00a0b", "a\tb", "so\u00adft", "a\u2028b"])
 def test_clean_line_cleans_text_that_looks_nearly_clean(text: str) -> None:
     assert clean_line(text) == _clean_line_reference(text) != text
+
+
+@given(_LINE_TEXT)
+def test_a_clean_line_is_left_unchanged_by_cleaning(text: str) -> None:
+    # Enough, not necessary: a control character such as ESC survives cleaning unprintable.
+    if is_clean_line(text):
+        assert _clean_line_reference(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [("a b", True), ("", True), ("a  b", False), ("a\n", False), ("so\u00adft", False)],
+)
+def test_is_clean_line(text: str, clean: bool) -> None:
+    assert is_clean_line(text) is clean
 
 
 def test_split_lines() -> None:

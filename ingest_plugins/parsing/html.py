@@ -26,7 +26,7 @@ from typing import TypeAlias, cast
 
 from lxml import etree
 
-from .lines import clean_line, strip_invisible
+from .lines import clean_line, is_clean_line, strip_invisible
 
 Element: TypeAlias = etree._Element
 """An element of a parsed page."""
@@ -157,7 +157,7 @@ def markup_text(raw: str) -> str:
 
     Lines are cleaned (``clean_line``) and empty ones dropped.
     """
-    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+    if is_clean_line(raw):
         return raw  # one clean line already (BR_MARK, being private use, is not printable)
     raw = strip_invisible(raw)
     if BR_MARK not in raw:  # the common case: one line

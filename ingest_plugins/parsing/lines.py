@@ -30,15 +30,23 @@ def strip_invisible(text: str) -> str:
     return text
 
 
+def is_clean_line(text: str) -> bool:
+    """True when ``text`` is one line that cleaning would leave as it is.
+
+    Printable, with no double or outer space: no character ``str.split()``
+    treats as space other than single inner spaces, no line break and none
+    of the invisible characters (none of those is printable).
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def clean_line(text: str) -> str:
     """Return ``text`` with invisible characters removed and spaces collapsed.
 
     Line breaks inside ``text`` are kept; runs of other white space become
     one space and the ends are stripped.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # Clean already (most calls: rules re-check lines cleaned before). No character
-        # str.split() or the regex treat as space, and none of _INVISIBLE, is printable.
+    if is_clean_line(text):  # most calls: rules re-check lines cleaned before
         return text
     text = strip_invisible(text)
     if "\n" not in text:  # the common case: str.split's white space is the regex's \s

@@ -255,9 +255,13 @@ def _blocks(
 
 def _tokens(tag: Element) -> list[str]:
     """The class names and id of ``tag``."""
-    tokens = class_list(tag)
-    tag_id = tag.get("id")
-    if isinstance(tag_id, str):
+    return _split_tokens(tag.get("class"), tag.get("id"))
+
+
+def _split_tokens(classes: str | None, tag_id: str | None) -> list[str]:
+    """The class names in a ``class`` value, and the ``id`` value."""
+    tokens = (classes or "").split()
+    if tag_id is not None:
         tokens.append(tag_id)
     return tokens
 
@@ -273,10 +277,7 @@ def _is_chrome_container(tag: Element) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _names_chrome(classes: str | None, tag_id: str | None) -> bool:
     """``_is_chrome_container`` for a ``class`` and ``id`` value: pages repeat a few dozen."""
-    tokens = (classes or "").split()
-    if tag_id is not None:
-        tokens.append(tag_id)
-    return any(_CHROME_TOKEN_RE.search(token) for token in tokens)
+    return any(_CHROME_TOKEN_RE.search(token) for token in _split_tokens(classes, tag_id))
 
 
 def _has_class(tag: Element, name: str) -> bool:
