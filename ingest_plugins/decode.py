@@ -205,17 +205,20 @@ class Decoded:
     encoding: str
     confidence: float
     fixes: tuple[str, ...] = ()
+    utf8: bytes | None = None
+    """``text`` encoded as UTF-8, when the input already was exactly that
+    (strict UTF-8): later checks read it instead of encoding the text again."""
 
 
 def read_source(raw: bytes, path: str) -> SourceText:
     """Decode and repair one input; raise ``InputError`` if it is not text."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # what strip() tests, without copying the input
         raise InputError("empty input", path)
     reject_binary(raw, path)
     decoded = decode_bytes(raw)
-    reject_binary_text(decoded.text, path)
-    text, repairs = repair_text(decoded.text)
-    if not text.strip():
+    reject_binary_text(decoded.text, path, decoded.utf8)
+    text, repairs = repair_text(decoded.text, decoded.utf8)
+    if not text or text.isspace():
         raise InputError("empty input", path)
     report = EncodingReport(
         encoding=decoded.encoding,
@@ -252,11 +255,15 @@ def reject_binary(raw: bytes, path: str) -> None:
         raise InputError(f"binary data, not text ({share}% control bytes)", path)
 
 
-def reject_binary_text(text: str, path: str) -> None:
+def reject_binary_text(text: str, path: str, utf8: bytes | None = None) -> None:
     """Refuse a decoding that is mostly controls, replacement or private-use
-    characters: binary that happened to pass as UTF-16 or a legacy codec."""
+    characters: binary that happened to pass as UTF-16 or a legacy codec.
+
+    ``utf8`` is the whole text's UTF-8 when the caller has it: what the
+    whole text lacks, its first ``SAMPLE_BYTES`` characters lack too.
+    """
     sample = text[:SAMPLE_BYTES]
-    data = sample.encode("utf-8", "surrogatepass")
+    data = sample.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if not has_bytes(data, CONTROL_BYTES) and b"\xee" not in data and b"\xef" not in data:
         return  # no C0 control, and no U+E000-U+FFFF at all (their UTF-8 lead bytes)
     bad = len(NOT_TEXT_CHARS.findall(sample))
@@ -308,7 +315,7 @@ def decode_bytes(raw: bytes) -> Decoded:
     if sniffed is not None:
         return decode_wide(raw, sniffed, confidence=0.9)
     try:
-        return Decoded(raw.decode("utf-8"), "utf-8", 1.0)
+        return Decoded(raw.decode("utf-8"), "utf-8", 1.0, utf8=raw)
     except UnicodeDecodeError as err:
         first_error = err
     near_utf8 = decode_damaged_utf8(raw, first_error)
@@ -322,7 +329,7 @@ def decode_bom(payload: bytes, codec: str) -> Decoded | None:
     UTF-16 LE BOM followed by U+0000 (the caller then tries UTF-16)."""
     if codec == "utf-8":
         try:
-            return Decoded(payload.decode("utf-8"), "utf-8", 1.0, ("bom",))
+            return Decoded(payload.decode("utf-8"), "utf-8", 1.0, ("bom",), utf8=payload)
         except UnicodeDecodeError as err:
             damaged = decode_damaged_utf8(payload, err) or lenient_utf8(payload)
             return Decoded(damaged.text, "utf-8", damaged.confidence, ("bom", *damaged.fixes))
@@ -587,39 +594,55 @@ def common_name(raw: bytes, codec: str, text: str) -> str:
 # --- repairing the text ---------------------------------------------------
 
 
-def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+def repair_text(text: str, utf8: bytes | None = None) -> tuple[str, tuple[str, ...]]:
     """Mojibake first (its byte patterns include NBSP and C1 characters that
-    the normalisations would destroy), then the normalisations."""
-    fixes: list[str] = []
-    steps = (
-        ("mojibake", fix_mojibake),
-        ("bom", strip_bom),
-        ("newlines", normalize_newlines),
-        ("control-chars", remove_control_chars),
-        ("zero-width", remove_zero_width),
-        ("nbsp", replace_unicode_spaces),
-        ("nfc", normalize_nfc),
-    )
-    for name, step in steps:
-        fixed = step(text)
-        if fixed != text:
-            fixes.append(name)
-            text = fixed
-    return text, tuple(fixes)
+    the normalisations would destroy), then the normalisations.
+
+    ``utf8`` is ``text`` encoded, when the caller has it. It and the badness
+    sample describe the text as it came in, so a step may use them only
+    while no earlier step has changed the text.
+    """
+    sample = None if text.isascii() else badness_sample(text)
+    repairs = _Repairs(text)
+    repairs.apply("mojibake", fix_mojibake(repairs.text, sample))
+    repairs.apply("bom", strip_bom(repairs.text))
+    repairs.apply("newlines", normalize_newlines(repairs.text))
+    untouched = repairs.text is text
+    repairs.apply("control-chars", remove_control_chars(repairs.text, utf8 if untouched else None))
+    repairs.apply("zero-width", remove_zero_width(repairs.text))
+    repairs.apply("nbsp", replace_unicode_spaces(repairs.text))
+    untouched = repairs.text is text
+    repairs.apply("nfc", normalize_nfc(repairs.text, sample if untouched else None))
+    return repairs.text, tuple(repairs.fixes)
 
 
-def fix_mojibake(text: str) -> str:
+class _Repairs:
+    """The text as repaired so far, and the names of the steps that changed it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fixes: list[str] = []
+
+    def apply(self, name: str, fixed: str) -> None:
+        if fixed != self.text:
+            self.fixes.append(name)
+            self.text = fixed
+
+
+def fix_mojibake(text: str, sample: str | None = None) -> str:
     """Undo UTF-8 that was read as a single-byte codec, for the whole text.
 
     The whole document is re-encoded and decoded as UTF-8 when that works
     and lowers ftfy's badness, so a line whose only damage is a bullet is
     repaired like the rest; repeated for double mojibake. Only text that
     cannot be undone as a whole (partly damaged) goes to ftfy, restricted
-    to encoding repair so typography stays.
+    to encoding repair so typography stays. ``sample`` is
+    ``badness_sample(text)`` when the caller has it.
     """
     if text.isascii():
         return text
-    sample = badness_sample(text)
+    if sample is None:
+        sample = badness_sample(text)
     repaired = text
     for _ in range(MAX_DEMOJIBAKE_ROUNDS):
         undone = undo_whole_mojibake(repaired, sample if repaired is text else None)
@@ -691,9 +714,10 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def remove_control_chars(text: str) -> str:
-    """C0 and C1 controls other than tab and LF carry no text."""
-    data = text.encode("utf-8", "surrogatepass")
+def remove_control_chars(text: str, utf8: bytes | None = None) -> str:
+    """C0 and C1 controls other than tab and LF carry no text (``utf8``:
+    ``text`` encoded, when the caller has it)."""
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if not has_bytes(data, CONTROL_CHAR_BYTES) and C1_CONTROL_UTF8.search(data) is None:
         return text  # checked on the UTF-8 bytes: several times faster than a str regex
     return CONTROL_CHARS.sub("", text)
@@ -721,9 +745,17 @@ def replace_unicode_spaces(text: str) -> str:
     return text
 
 
-def normalize_nfc(text: str) -> str:
-    """Canonical composition, so equal text compares and indexes equal."""
-    if unicodedata.is_normalized("NFC", text):
+def normalize_nfc(text: str, sample: str | None = None) -> str:
+    """Canonical composition, so equal text compares and indexes equal.
+
+    ``sample`` is ``badness_sample(text)`` when the caller has it; a whole
+    sample is NFC exactly when the text is. Composition only joins a
+    character with the non-ASCII marks after it (no ASCII character is ever
+    the second of a pair), so an ASCII character bounds what can change, and
+    the sample keeps every non-ASCII run whole with the character before it.
+    """
+    checked = text if sample is None or len(sample) >= BADNESS_SAMPLE_MAX else sample
+    if unicodedata.is_normalized("NFC", checked):
         return text
     return unicodedata.normalize("NFC", text)
 

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest_plugins.decode import (
+    BADNESS_FULL_LIMIT,
+    badness_sample,
     is_single_byte_ascii,
     non_ascii_tokens,
     read_source,
@@ -649,3 +651,56 @@ def test_tokens_score_as_the_whole_of_an_encoded_seed(codec: str) -> None:
     for reading in TABLE_CODECS:
         whole = text_points(raw.decode(reading, errors="replace"))
         assert text_points(non_ascii_tokens(raw).decode(reading, errors="replace")) == whole
+
+
+# --- what is checked on the badness sample, or on the input bytes ----------
+
+
+def test_no_ascii_character_is_the_second_of_a_composition() -> None:
+    """What ``normalize_nfc`` relies on when it checks only the sample."""
+    for code in range(0x110000):
+        mapping = unicodedata.decomposition(chr(code))
+        if not mapping or mapping.startswith("<"):
+            continue  # no decomposition, or a compatibility one (NFC leaves those)
+        parts = [int(part, 16) for part in mapping.split()]
+        assert len(parts) == 1 or parts[-1] >= 0x80, hex(code)
+
+
+NFC_PIECES = st.lists(
+    st.sampled_from(["a", "e", "=", "<", " ", "\n", "x" * 40, "A", "Hangul"])
+    | st.sampled_from(["\u0301", "\u0308", "\u0338", "\u0327", "\u05b0", "\u0591"])
+    | st.sampled_from(["é", "\u212b", "\u1100", "\u1161", "\u11a8", "\u0958", "ё", "ї"]),
+    max_size=60,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(NFC_PIECES, NFC_PIECES, st.integers(0, 3000))
+def test_sample_is_nfc_exactly_when_the_text_is(head: str, tail: str, padding: int) -> None:
+    text = head + "z" * padding + tail
+    if len(text) > BADNESS_FULL_LIMIT:
+        assert badness_sample(text) != text
+    sample = badness_sample(text)
+    assert unicodedata.is_normalized("NFC", sample) == unicodedata.is_normalized("NFC", text)
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected", "fixes"),
+    [
+        ("e\u0301", "é", ("nfc",)),  # a mark after a long ASCII run
+        ("=\u0338", "≠", ("nfc",)),  # an ASCII character first of the pair
+        ("e\u200b\u0301", "é", ("zero-width", "nfc")),  # the sample is of the text before
+        ("\x0b", "", ("control-chars",)),
+        ("\x7f", "", ("control-chars",)),
+    ],
+)
+def test_large_utf8_input_is_checked_whole(
+    inner: str, expected: str, fixes: tuple[str, ...]
+) -> None:
+    """Strict UTF-8 is checked on its bytes and its badness sample: a change
+    deep inside a large input is still found."""
+    pad = "plain words " * 800
+    text = f"{pad}curly “quotes” {pad}{inner}{pad}"
+    source = decode(text.encode("utf-8"))
+    assert source.text == f"{pad}curly “quotes” {pad}{expected}{pad}"
+    assert source.encoding.fixes == fixes
