@@ -19,6 +19,7 @@ from ingest_plugins.parsing.lines import (
     AD_LABEL_RE,
     classify_line,
     clean_line,
+    is_blank,
     is_clean_line,
     split_lines,
     strip_invisible,
@@ -76,6 +77,19 @@ def test_a_clean_line_is_left_unchanged_by_cleaning(text: str) -> None:
 )
 def test_is_clean_line(text: str, clean: bool) -> None:
     assert is_clean_line(text) is clean
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [("", True), (" \n\t", True), ("\u00a0\u2003\u3000", True), ("\u200b", False), (" a ", False)],
+)
+def test_is_blank(text: str, blank: bool) -> None:
+    assert is_blank(text) is blank
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u0085\u00a0\u2028\u200bab", max_size=8))
+def test_is_blank_is_what_strip_leaves_empty(text: str) -> None:
+    assert is_blank(text) is (not text.strip())
 
 
 def test_split_lines() -> None:

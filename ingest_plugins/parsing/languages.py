@@ -61,13 +61,18 @@ def cyrillic_languages(blocks: Sequence[str]) -> list[str]:
     ]
 
 
-def group_by_language(paragraphs: Sequence[str], latin_lang: str) -> dict[str, str]:
+def group_by_language(
+    paragraphs: Sequence[str], latin_lang: str, is_cyrillic: Sequence[bool] | None = None
+) -> dict[str, str]:
     """Join ``paragraphs`` with blank lines, one entry per language.
 
     Latin-script paragraphs all go under ``latin_lang`` (the article's
     language), Cyrillic ones under their own language (``cyrillic_languages``).
+    ``is_cyrillic`` is ``is_cyrillic_text`` of each paragraph, when the
+    caller has it already.
     """
-    is_cyrillic = [is_cyrillic_text(p) for p in paragraphs]
+    if is_cyrillic is None:
+        is_cyrillic = [is_cyrillic_text(p) for p in paragraphs]
     cyrillic = [p for p, yes in zip(paragraphs, is_cyrillic, strict=True) if yes]
     cyrillic_lang = iter(cyrillic_languages(cyrillic))
     grouped: dict[str, list[str]] = {}

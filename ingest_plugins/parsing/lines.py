@@ -30,6 +30,11 @@ def strip_invisible(text: str) -> str:
     return text
 
 
+def is_blank(text: str) -> bool:
+    """True for empty or all-white-space text: ``not text.strip()`` without copying it."""
+    return not text or text.isspace()
+
+
 def is_clean_line(text: str) -> bool:
     """True when ``text`` is one line that cleaning would leave as it is.
 

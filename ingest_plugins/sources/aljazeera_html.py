@@ -56,6 +56,7 @@ from ingest_plugins.parsing.html import (
     parse_page,
 )
 from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
+from ingest_plugins.parsing.lines import is_blank
 
 from .aljazeera_text import (
     AFFILIATIONS,
@@ -456,7 +457,7 @@ def parse_html(text: str) -> Article:
 
     Raises ``InputError`` when the page holds no article text.
     """
-    if not text.strip():
+    if is_blank(text):
         raise InputError("empty input")
     try:
         page = parse_page(text)
@@ -482,14 +483,15 @@ def parse_html(text: str) -> Article:
 
     title = from_ld.title or _markup_title(page, title_el)
     summary = from_ld.description or _markup_summary(page, standfirst_el)
-    latin_paragraphs = [p for p in collected.paragraphs if not is_cyrillic_text(p)]
+    cyrillic = [is_cyrillic_text(p) for p in collected.paragraphs]
+    latin_paragraphs = [p for p, yes in zip(collected.paragraphs, cyrillic, strict=True) if not yes]
     lang = latin_language("\n\n".join([title or "", summary or "", *latin_paragraphs]))
     authors = from_ld.authors or _markup_authors(page) or tuple(collected.authors)
     return Article(
         source=SOURCE,
         title=_slot(title, lang),
         summary=_slot(summary, lang),
-        body=group_by_language(collected.paragraphs, lang),
+        body=group_by_language(collected.paragraphs, lang, cyrillic),
         url=from_ld.url or canonical_url(page),
         authors=authors,
         published=from_ld.published or _markup_date(page),

@@ -38,7 +38,13 @@ from ingest_plugins.language import UNDETERMINED, detect_language
 from ingest_plugins.parsing import bylines
 from ingest_plugins.parsing.dates import DateLine, parse_date_line, same_day
 from ingest_plugins.parsing.languages import cyrillic_languages, group_by_language, is_cyrillic_text
-from ingest_plugins.parsing.lines import AD_LABEL_RE, classify_line, clean_line, split_lines
+from ingest_plugins.parsing.lines import (
+    AD_LABEL_RE,
+    classify_line,
+    clean_line,
+    is_blank,
+    split_lines,
+)
 from ingest_plugins.parsing.urls import parse_url_line, url_in_domains
 
 SOURCE = "aljazeera"
@@ -403,7 +409,7 @@ def parse_text(text: str) -> Article:
 
     Raises ``InputError`` when the text holds no article body.
     """
-    if not text.strip():
+    if is_blank(text):
         raise InputError("empty input")
     parts = _read_lines(split_lines(text))
     layout = _lay_out(parts.paragraphs)
