@@ -607,12 +607,11 @@ def repair_text(text: str, utf8: bytes | None = None) -> tuple[str, tuple[str, .
     repairs.apply("mojibake", fix_mojibake(repairs.text, sample))
     repairs.apply("bom", strip_bom(repairs.text))
     repairs.apply("newlines", normalize_newlines(repairs.text))
-    untouched = repairs.text is text
-    repairs.apply("control-chars", remove_control_chars(repairs.text, utf8 if untouched else None))
+    control_utf8 = utf8 if repairs.untouched else None
+    repairs.apply("control-chars", remove_control_chars(repairs.text, control_utf8))
     repairs.apply("zero-width", remove_zero_width(repairs.text))
     repairs.apply("nbsp", replace_unicode_spaces(repairs.text))
-    untouched = repairs.text is text
-    repairs.apply("nfc", normalize_nfc(repairs.text, sample if untouched else None))
+    repairs.apply("nfc", normalize_nfc(repairs.text, sample if repairs.untouched else None))
     return repairs.text, tuple(repairs.fixes)
 
 
@@ -620,8 +619,14 @@ class _Repairs:
     """The text as repaired so far, and the names of the steps that changed it."""
 
     def __init__(self, text: str) -> None:
+        self.original = text
         self.text = text
         self.fixes: list[str] = []
+
+    @property
+    def untouched(self) -> bool:
+        """True while no step has changed the text."""
+        return self.text is self.original
 
     def apply(self, name: str, fixed: str) -> None:
         if fixed != self.text:

@@ -176,7 +176,7 @@ def _markup_date(root: Element) -> str | None:
     if published and normalize_iso(published):
         return published
     for selector in _DATE_SELECTORS:
-        for element in selector.all(root)[:_DATE_CANDIDATES]:
+        for element in islice(selector.iter(root), _DATE_CANDIDATES):
             stamp = element.get("datetime")
             if isinstance(stamp, str) and normalize_iso(stamp):
                 return stamp.strip()
