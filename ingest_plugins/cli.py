@@ -217,6 +217,8 @@ def _host(args: argparse.Namespace) -> Host:
     host = load_host(extra=args.plugin, disable=args.disable, strict=args.strict)
     for name, reason in sorted(host.failures.items()):
         _error(f"plugin {name!r} failed to load: {reason}")
+    for warning in host.warnings:
+        _note(f"warning: {warning}")
     return host
 
 
@@ -398,6 +400,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
                         "module": info.module,
                         "provider": info.provider,
                         "hooks": list(info.hooks),
+                        "sources": list(info.sources),
                     }
                 )
             )
@@ -405,6 +408,8 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         for info in infos:
             print(f"{info.name} {info.version or '-'}  {info.module}  [{', '.join(info.hooks)}]")
             print(f"    from {info.provider}")
+            if info.sources:
+                print(f"    sources: {', '.join(info.sources)}")
     return EXIT_INPUT_FAILED if host.failures else EXIT_OK
 
 

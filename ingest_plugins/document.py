@@ -1,9 +1,10 @@
 """The values that cross a hook boundary, in the order the data meets them.
 
 ``SourceText`` (decoded, repaired text of one input) goes to the plugins;
-the plugin that claims it returns an ``Article``; the host turns the
-article into a ``Document`` (adds the stable id, the path and the
-encoding report) and that is what gets indexed.
+a plugin's ``Source`` claims it and returns an ``Article``; the host
+checks the article (``checks.check_article``) and turns it into a
+``Document`` (adds the stable id, the path and the encoding report), and
+that is what gets indexed.
 
 All of them are frozen: a hook can read them but never change them for
 the next hook. Language-keyed parts (``title``, ``summary``, ``body``)
@@ -13,8 +14,14 @@ code ``"und"`` means "could not tell".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+    from lxml import etree
 
 LangText = dict[str, str]
 
@@ -33,7 +40,14 @@ class EncodingReport:
 
 @dataclass(frozen=True)
 class SourceText:
-    """One input after decoding and repair: what every plugin is shown."""
+    """One input after decoding and repair: what every plugin is shown.
+
+    A saved page is parsed at most once, by the host, whatever number of
+    plugins look at it: ``tree``, ``jsonld``, ``head`` and ``soup`` are
+    built on first use and shared from then on. Claims run before parsing,
+    so a claim sees the page as it was; the claiming source's ``parse`` may
+    then change ``tree`` (drop elements, mark line breaks) as it likes.
+    """
 
     path: str
     """The path as the user gave it (or as found under a folder they gave)."""
@@ -41,7 +55,48 @@ class SourceText:
     """Unicode text, NFC, ``\\n`` line ends, NBSP turned into spaces."""
     encoding: EncodingReport
     is_html: bool
-    """True when the text looks like markup (a saved page), not a text copy."""
+    """True when the text is markup (a saved page), not a text copy. The host
+    decides once (``decode.looks_like_html``); plugins follow it."""
+
+    @cached_property
+    def tree(self) -> etree._Element:
+        """The page as an lxml tree (root ``<html>``), parsed on first use.
+
+        Raises ``InputError`` when the text holds no markup to build on.
+        """
+        from .errors import InputError
+        from .parsing.html import PageError, parse_page
+
+        try:
+            return parse_page(self.text)
+        except PageError as err:
+            raise InputError(str(err), self.path) from None
+
+    @cached_property
+    def jsonld(self) -> tuple[dict[str, Any], ...]:
+        """Every JSON-LD object of the page's ``ld+json`` scripts: each script's
+        objects, then the ones inside them (``@graph`` members, nested objects),
+        in document order; ``()`` for a text copy."""
+        from .parsing.jsonld import page_objects
+
+        return tuple(page_objects(self.tree)) if self.is_html else ()
+
+    @cached_property
+    def head(self) -> tuple[dict[str, str], ...]:
+        """The attributes of every ``<link>`` and ``<meta>`` tag, read from the raw
+        markup without parsing it (cheap enough for claims); ``()`` for text."""
+        from .parsing.html import head_tags
+
+        return tuple(head_tags(self.text)) if self.is_html else ()
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        """A BeautifulSoup tree over the same markup (lxml builder), for plugin
+        authors who prefer its API. Built on first use; needs ``beautifulsoup4``
+        (``pip install 'ingest-plugins[soup]'``). The built-in plugins use ``tree``."""
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.text, "lxml")
 
 
 @dataclass(frozen=True)
@@ -62,15 +117,18 @@ class Comment:
 class Article:
     """What a source plugin extracts from one input."""
 
-    source: str
-    """The plugin's source name, e.g. ``"vt"`` or ``"aljazeera"``."""
+    source: str = ""
+    """The name of the ``Source`` that parsed it, e.g. ``"vt"``. Leave it empty
+    and the host fills it in; any other name than the claiming source's is refused."""
     title: LangText = field(default_factory=dict)
     summary: LangText = field(default_factory=dict)
     body: LangText = field(default_factory=dict)
     url: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None
-    """ISO 8601 date (``2022-07-01``) or datetime, or ``None``."""
+    """ISO 8601 date (``2022-07-01``) or datetime (``2022-07-01T10:00:00+03:00``),
+    or ``None``. The host normalises it to what Elasticsearch's date field takes
+    (``2022-07-01 10:00`` becomes ``2022-07-01T10:00:00``) or refuses the input."""
     disclaimers: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
     boilerplate: tuple[str, ...] = ()
@@ -98,3 +156,32 @@ class Document:
         a = self.article
         found = set(a.title) | set(a.summary) | set(a.body) | {c.lang for c in a.comments}
         return tuple(sorted(found - {"und"}))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One site (or one generic page kind) a plugin can parse.
+
+    A plugin hands its sources to the host from ``ingest_sources``. For
+    every input the host asks each source's ``claim`` and gives the input
+    to the one that claims it, so ``parse`` is only ever called with inputs
+    of its own source: it needs no "is this mine?" guard.
+
+    Precedence: site sources (``fallback=False``) are asked first; the
+    fallback sources only when no site source claimed the input. When two
+    sources of the same rank claim one input, that input fails, naming
+    both, rather than going to whichever plugin happened to load first.
+    """
+
+    name: str
+    """Lower-case letters, digits, ``_``, ``-``, ``.``; unique among all loaded
+    sources. Written into ``Article.source`` and the ``source`` field."""
+    claim: Callable[[SourceText], bool]
+    """True when the input is a page (or text copy) of this source. Called for
+    every input until a source claims it: look at ``head``, ``jsonld`` or the
+    text, not at the file name (it carries no information)."""
+    parse: Callable[[SourceText], Article]
+    """The ``Article`` of a claimed input. Raise ``InputError`` with a one-line
+    reason when it cannot be parsed; the host adds the path."""
+    fallback: bool = False
+    """True for a generic parser that should only get what no site source claims."""

@@ -1,10 +1,10 @@
 """Every hook a plugin can implement, in the order the host calls them.
 
 The data path: bytes → ``SourceText`` (decoded and repaired by the host)
-→ ``ingest_claim`` (one plugin says "mine") → ``ingest_parse`` (that
-plugin returns an ``Article``) → the host makes a ``Document`` →
-``ingest_enrich`` (any plugin adds fields) → ``ingest_mappings``
-(plugins add index fields) → Elasticsearch.
+→ the ``Source`` (from ``ingest_sources``) whose ``claim`` says "mine" →
+its ``parse`` returns an ``Article`` → the host checks it and makes a
+``Document`` → ``ingest_enrich`` (any plugin adds fields) →
+``ingest_mappings`` (plugins add index fields) → Elasticsearch.
 
 Implement a hook with a module-level function of the same name decorated
 with ``ingest_plugins.hookimpl``; you may leave out arguments you do not
@@ -14,11 +14,12 @@ that page and this module in sync.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pluggy
 
-from .document import Article, Document, SourceText
+from .document import Document, Source
 
 PROJECT_NAME = "ingest_plugins"
 
@@ -26,24 +27,16 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
-@hookspec(firstresult=True)
-def ingest_claim(source: SourceText) -> str | None:
-    """Claim an input by its content.
+@hookspec
+def ingest_sources() -> Sequence[Source] | None:
+    """The sources (sites) this plugin parses.
 
-    Return your source name (e.g. ``"vt"``) if this plugin parses
-    ``source``, else ``None``. The first plugin to answer wins; file names
-    carry no information, so look at ``source.text``. Cheap checks only:
-    this is called for every input until one plugin claims it.
-    """
-
-
-@hookspec(firstresult=True)
-def ingest_parse(source: SourceText, claimed_by: str) -> Article | None:
-    """Parse an input that ``claimed_by`` (a source name) has claimed.
-
-    Return an ``Article`` if ``claimed_by`` is your source name, else
-    ``None``. Raise ``ingest_plugins.InputError`` with a one-line reason
-    when the input is yours but cannot be parsed.
+    Called once, when the plugin is registered. Return ``Source`` values,
+    each with a unique ``name``, a ``claim`` and a ``parse`` function; the
+    host routes every input to the one source that claims it (see
+    ``Source`` for precedence), so ``parse`` never sees another site's
+    input. A name that another plugin already provides is an error naming
+    both plugins, and the later plugin is not loaded.
     """
 
 

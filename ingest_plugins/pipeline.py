@@ -1,8 +1,9 @@
 """The data path, top to bottom: path → bytes → text → plugin → Document.
 
 ``iter_inputs`` walks what the user named; ``Pipeline.parse_file`` turns
-one file into a ``Document`` or raises ``InputError`` with a one-line
-reason; ``Pipeline.process`` does that for every input, yielding a
+one file into a ``Document`` (decode, ``route`` to the claiming source,
+its ``parse``, ``check_article``, ``enrich``) or raises ``InputError``
+with a one-line reason; ``Pipeline.process`` does that for every input, yielding a
 ``Document`` or a ``Failure`` each, so one bad file never stops the
 others and nothing is held in memory beyond the current input.
 """
@@ -12,13 +13,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any
 
+from .checks import BadArticle, check_article
 from .decode import read_source
-from .document import Document
+from .document import Document, SourceText
 from .errors import InputError
 from .ids import document_id
-from .plugins import Host, PluginError
+from .plugins import Host, PluginError, RegisteredSource
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this are refused: no article page is that big, and a
@@ -34,6 +36,20 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def _claims(registered: RegisteredSource, text: SourceText) -> bool:
+    """Whether ``registered`` claims ``text``; a failing claim fails the input, naming it."""
+    try:
+        return bool(registered.source.claim(text))
+    except InputError:
+        raise
+    except Exception as err:
+        raise InputError(
+            f"plugin {registered.plugin!r} failed while claiming as {registered.source.name!r}: "
+            f"{type(err).__name__}: {err}",
+            text.path,
+        ) from err
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[str | Failure]:
@@ -104,56 +120,71 @@ class Pipeline:
             raise InputError(f"cannot read file: {err.strerror or err}", path) from err
 
     def parse_bytes(self, raw: bytes, path: str) -> Document:
-        """bytes → repaired text → the claiming plugin → ``Document`` (+ enrichment)."""
-        source = read_source(raw, path)
-        hook = self.host.pm.hook
+        """bytes → repaired text → the claiming source → checked ``Document`` (+ enrichment)."""
+        text = read_source(raw, path)
+        claimed = self.route(text)
+        name = claimed.source.name
         try:
-            claimed = hook.ingest_claim(source=source)
-        except InputError:
-            raise
-        except Exception as err:
-            reason = f"a plugin failed while claiming: {type(err).__name__}: {err}"
-            raise InputError(reason, path) from err
-        if claimed is None:
-            declined = ", ".join(self.host.names()) or "no plugins are loaded"
-            raise InputError(f"no plugin claimed this input (declined: {declined})", path)
-        try:
-            article = hook.ingest_parse(source=source, claimed_by=claimed)
+            returned = claimed.source.parse(text)
         except InputError as err:
-            raise InputError(f"{claimed}: {err.reason}", path) from err
+            raise InputError(f"{name}: {err.reason}", path) from err
         except Exception as err:
+            failure = f"{type(err).__name__}: {err}"
             raise InputError(
-                f"plugin for {claimed!r} failed: {type(err).__name__}: {err}", path
+                f"plugin {claimed.plugin!r} failed parsing as {name!r}: {failure}", path
             ) from err
-        if article is None:
-            raise InputError(f"claimed as {claimed!r} but no plugin parsed it", path)
+        try:
+            article = check_article(returned, name)
+        except BadArticle as err:
+            raise InputError(
+                f"plugin {claimed.plugin!r} returned a bad Article: {err}", path
+            ) from None
         document = Document(
-            id=document_id(article, source.text),
+            id=document_id(article, text.text),
             path=path,
             article=article,
-            encoding=source.encoding,
-            format="html" if source.is_html else "text",
+            encoding=text.encoding,
+            format="html" if text.is_html else "text",
         )
         extra = self.enrich(document)
         return replace(document, extra=extra) if extra else document
+
+    def route(self, text: SourceText) -> RegisteredSource:
+        """The one source that claims ``text``: site sources first, then fallbacks.
+
+        Raises ``InputError`` when none claims it, or when two of the same
+        rank do (naming both: which to use is the user's call, not load order).
+        """
+        sources = self.host.sources.values()
+        for fallback in (False, True):
+            claimed = [s for s in sources if s.source.fallback is fallback and _claims(s, text)]
+            if len(claimed) == 1:
+                return claimed[0]
+            if claimed:
+                names = ", ".join(f"{s.source.name!r} (plugin {s.plugin!r})" for s in claimed)
+                raise InputError(
+                    f"claimed by more than one source: {names}; turn one off with --disable PLUGIN",
+                    text.path,
+                )
+        declined = ", ".join(self.host.sources) or "no sources are loaded"
+        raise InputError(f"no plugin claimed this input (declined: {declined})", text.path)
 
     def enrich(self, document: Document) -> dict[str, Any]:
         """Merge what every ``ingest_enrich`` hook returns; a clash names both plugins."""
         merged: dict[str, Any] = {}
         owner: dict[str, str] = {}
-        caller = self.host.pm.hook.ingest_enrich
-        for impl in reversed(caller.get_hookimpls()):
-            args = {"document": document}
-            fields = cast(
-                "dict[str, Any] | None", impl.function(*(args[name] for name in impl.argnames))
-            )
-            for key, value in (fields or {}).items():
+        for plugin, fields in self.host.call_each("ingest_enrich", document=document):
+            if not isinstance(fields, dict):
+                raise PluginError(
+                    f"plugin {plugin!r}: ingest_enrich must return a dict, "
+                    f"got {type(fields).__name__}"
+                )
+            for key, value in fields.items():
                 if key in owner:
                     raise PluginError(
-                        f"field {key!r} added by both plugin {owner[key]!r} "
-                        f"and {impl.plugin_name!r}"
+                        f"field {key!r} added by both plugin {owner[key]!r} and {plugin!r}"
                     )
-                owner[key] = impl.plugin_name
+                owner[key] = plugin
                 merged[key] = value
         return merged
 

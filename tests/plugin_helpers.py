@@ -5,8 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 import textwrap
+import types
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+
+from ingest_plugins import Source, hookimpl
 
 EXAMPLE_DIR = Path(__file__).parent / "example_plugin"
 EXAMPLE_FILE = EXAMPLE_DIR / "ingest_example_wire.py"
@@ -32,3 +36,15 @@ def fake_distribution(root: Path, name: str, version: str, entry_points: dict[st
     lines = "\n".join(f"{k} = {v}" for k, v in entry_points.items())
     (info / "entry_points.txt").write_text(textwrap.dedent(f"[ingest_plugins]\n{lines}\n"))
     return info
+
+
+def sources_plugin(*sources: Source, name: str = "test_sources") -> ModuleType:
+    """A plugin module whose ``ingest_sources`` returns ``sources``."""
+    module = types.ModuleType(name)
+
+    @hookimpl
+    def ingest_sources() -> Sequence[Source]:
+        return sources
+
+    module.ingest_sources = ingest_sources  # type: ignore[attr-defined]
+    return module

@@ -45,7 +45,8 @@ def test_plugins_json_lists_the_builtins(capsys: pytest.CaptureFixture[str]) -> 
     plugins = {p["name"]: p for p in map(json.loads, capsys.readouterr().out.splitlines())}
     assert {"vt", "aljazeera"} <= set(plugins)
     assert plugins["vt"]["module"] == "ingest_plugins.sources.vt"
-    assert plugins["vt"]["hooks"] == ["ingest_claim", "ingest_parse"]
+    assert plugins["vt"]["hooks"] == ["ingest_sources"]
+    assert plugins["vt"]["sources"] == ["vt"]
     assert plugins["vt"]["version"] == "0.1.0"
 
 
@@ -67,11 +68,17 @@ def test_a_plugin_that_fails_to_load_is_named_and_the_rest_work(
     assert len(out.out.splitlines()) == 2
 
 
-def test_strict_stops_on_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
+def test_strict_stops_on_a_plugin_that_fails_to_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken_source.py"
     broken.write_text("raise RuntimeError('half-installed dependency')\n")
-    with pytest.raises(RuntimeError):
-        main(["parse", "--strict", "--plugin", str(broken), str(SEEDS)])
+    assert main(["parse", "--strict", "--plugin", str(broken), str(SEEDS)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert "'broken_source'" in lines[0] and "half-installed dependency" in lines[0]
 
 
 def test_console_script_is_installed() -> None:

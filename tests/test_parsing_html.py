@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from ingest_plugins import EncodingReport, SourceText
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
 from ingest_plugins.parsing.css import Selector, select_first, selectors
 from ingest_plugins.parsing.html import (
@@ -34,7 +35,8 @@ from ingest_plugins.parsing.urls import url_in_domains
     [
         ("<!DOCTYPE html><html><body>x</body></html>", True),
         ("  <!-- saved --> <html lang='en'>", True),
-        ("<main><p>One</p><p>Two</p></main>", True),
+        ("<main><p>One</p><p>Two</p><p>Three</p></main>", True),
+        ("<main><p>One</p><p>Two</p></main>", False),
         ("A text copy.\n\n<https://example.org/a>\n", False),
         ("Plain text that mentions </p> once.", False),
         ("", False),
@@ -126,9 +128,13 @@ def test_canonical_url() -> None:
     assert canonical_url(page) == "https://example.org/c"
 
 
+def page(markup: str) -> SourceText:
+    return SourceText("page.html", markup, EncodingReport("utf-8"), is_html=True)
+
+
 def _declares_example(markup: str) -> bool:
     return page_declares_site(
-        markup,
+        page(markup),
         is_site_url=lambda url: url_in_domains(url, ("example.org",)),
         is_site_name=lambda name: "example news" in name.lower(),
     )
@@ -174,26 +180,7 @@ def test_page_does_not_declare_site(head: str) -> None:
     ],
 )
 def test_page_names_a_site(head: str, expected: bool) -> None:
-    assert page_names_a_site(f"<html><head>{head}</head><body></body></html>") is expected
-
-
-def test_claim_helpers_read_a_page_once_for_every_plugin_that_asks() -> None:
-    from ingest_plugins.parsing.claims import _last_page_only
-
-    reads: list[str] = []
-
-    @_last_page_only
-    def read(markup: str) -> int:
-        reads.append(markup)
-        return len(reads)
-
-    page = "<html><head><title>a</title></head></html>"
-    assert read(page) == read(page) == 1  # the same page: read once
-    twin = "".join(["<html><head><title>a</title></head>", "</html>"])
-    assert twin == page and twin is not page
-    assert read(twin) == 2  # an equal but other str is another page: read again
-    assert read(page) == 3  # only the last page is kept
-    assert reads == [page, twin, page]
+    assert page_names_a_site(page(f"<html><head>{head}</head><body></body></html>")) is expected
 
 
 def _markup_text_reference(raw: str) -> str:

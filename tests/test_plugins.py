@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest_plugins import Article, Source, SourceText
 from ingest_plugins.plugins import Host, PluginError, load_host
-from tests.plugin_helpers import EXAMPLE_FILE, example_module, fake_distribution
+from tests.plugin_helpers import EXAMPLE_FILE, example_module, fake_distribution, sources_plugin
 
-ALL_HOOKS = ("ingest_claim", "ingest_enrich", "ingest_mappings", "ingest_parse")
+ALL_HOOKS = ("ingest_enrich", "ingest_mappings", "ingest_sources")
 
 
 @pytest.fixture
@@ -85,8 +86,8 @@ def test_broken_plugin_is_reported_by_name_and_others_load(installed: Path) -> N
     assert "ingest_no_such_module" in loaded.failures["broken"]
 
 
-def test_strict_reraises_a_broken_plugin(installed: Path) -> None:
-    with pytest.raises(ModuleNotFoundError):
+def test_strict_raises_a_plugin_error_naming_the_broken_plugin(installed: Path) -> None:
+    with pytest.raises(PluginError, match=r"plugin 'broken' failed to load: .*ModuleNotFoundError"):
         load_host(env={"INGEST_PLUGINS": "broken"}, strict=True)
 
 
@@ -108,3 +109,55 @@ def test_plugin_flag_loads_a_file(tmp_path: Path) -> None:
 def test_plugin_flag_with_missing_file_is_reported() -> None:
     loaded = load_host(extra=["nowhere/missing_plugin.py"], env={"INGEST_PLUGINS": ""})
     assert "no such plugin file" in loaded.failures["missing_plugin"]
+
+
+def _never(source: SourceText) -> bool:
+    return False
+
+
+def _nothing(source: SourceText) -> Article:
+    return Article()
+
+
+def test_sources_are_listed_with_their_plugin(host: Host) -> None:
+    host.register(example_module(), "example_wire", "code")
+    assert host.infos["example_wire"].sources == ("example_wire",)
+    registered = host.sources["example_wire"]
+    assert registered.plugin == "example_wire" and registered.version == "0.2.0"
+
+
+def test_duplicate_source_name_names_both_plugins_and_keeps_the_first(host: Host) -> None:
+    host.register(sources_plugin(Source("site", _never, _nothing), name="a"), "plugin-a")
+    with pytest.raises(PluginError) as err:
+        host.register(sources_plugin(Source("site", _never, _nothing), name="b"), "plugin-b")
+    assert str(err.value) == (
+        "duplicate source name 'site': provided by plugin 'plugin-a' and by plugin 'plugin-b'"
+    )
+    assert host.names() == ["plugin-a"]
+    assert not host.pm.has_plugin("plugin-b")
+
+
+@pytest.mark.parametrize(
+    ("returned", "reason"),
+    [
+        (["not a source"], "ingest_sources must return Source values, got str"),
+        ([Source("Bad Name", _never, _nothing)], "invalid source name 'Bad Name'"),
+        ([Source("ok", "claim", _nothing)], "source 'ok' needs callable claim and parse"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_sources_fail_the_plugin_by_name(
+    host: Host, returned: list[object], reason: str
+) -> None:
+    with pytest.raises(PluginError, match="plugin 'bad'") as err:
+        host.register(sources_plugin(*returned, name="bad"), "bad")  # type: ignore[arg-type]
+    assert reason in str(err.value)
+    assert host.names() == [] and host.sources == {}
+
+
+def test_unknown_names_in_allow_list_or_disable_are_warned(installed: Path) -> None:
+    loaded = load_host(disable=["nosuch"], env={"INGEST_PLUGINS": "vt,typo"})
+    assert loaded.names() == ["vt"]
+    assert loaded.warnings == [
+        "INGEST_PLUGINS names 'typo', but no such plugin is installed",
+        "--disable/INGEST_DISABLE_PLUGINS names 'nosuch', but no such plugin is installed",
+    ]

@@ -23,8 +23,9 @@ from ingest_plugins.parsing.dates import parse_date_line
 from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.lines import clean_line
 from ingest_plugins.parsing.urls import parse_url_line
-from ingest_plugins.sources import aljazeera, aljazeera_html
-from ingest_plugins.sources.aljazeera_text import parse_byline, parse_header_line
+from ingest_plugins.sources import aljazeera
+from ingest_plugins.sources.aljazeera import html as aljazeera_html
+from ingest_plugins.sources.aljazeera.site import parse_byline, parse_header_line
 from tests.call_counter import record_calls
 
 TESTS = Path(__file__).resolve().parent
@@ -79,7 +80,7 @@ def source(text: str, is_html: bool = False, path: str = "input") -> SourceText:
 
 def parse(text: str, is_html: bool = False) -> Article:
     """Parse through the hook, as the host does."""
-    article = aljazeera.ingest_parse(source(text, is_html), claimed_by=aljazeera.NAME)
+    article = aljazeera.parse(source(text, is_html))
     assert article is not None
     return article
 
@@ -412,14 +413,9 @@ def test_header_needs_a_date_or_nothing_after_the_name() -> None:
 
 def test_text_without_body_is_an_input_error() -> None:
     with pytest.raises(InputError, match="no article body"):
-        aljazeera.ingest_parse(source("Al Jazeera.- 01.07.2022\n\nA title\n"), aljazeera.NAME)
-    with pytest.raises(InputError, match="empty") as error:
-        aljazeera.ingest_parse(source("  \n\n", path="empty.txt"), aljazeera.NAME)
-    assert error.value.path == "empty.txt"
-
-
-def test_parse_declines_other_sources() -> None:
-    assert aljazeera.ingest_parse(source(seed_text()), claimed_by="vt") is None
+        aljazeera.parse(source("Al Jazeera.- 01.07.2022\n\nA title\n"))
+    with pytest.raises(InputError, match="empty"):
+        aljazeera.parse(source("  \n\n", path="empty.txt"))
 
 
 # ---------------------------------------------------------------------------
@@ -514,7 +510,7 @@ def test_page_without_text_is_an_input_error() -> None:
         "</head><body><main><h1>Video only</h1></main></body></html>"
     )
     with pytest.raises(InputError, match="no article text"):
-        aljazeera.ingest_parse(source(page, is_html=True), aljazeera.NAME)
+        aljazeera.parse(source(page, is_html=True))
 
 
 def test_deeply_nested_page_does_not_crash() -> None:
@@ -534,11 +530,9 @@ def test_deeply_nested_page_does_not_crash() -> None:
 
 
 def test_claims_seed_and_pages() -> None:
-    assert aljazeera.ingest_claim(source(seed_text())) == "aljazeera"
+    assert aljazeera.claims(source(seed_text()))
     for name in HTML_FIXTURES:
-        assert aljazeera.ingest_claim(source(fixture_text(name), is_html=True)) == "aljazeera"
-        # A page the decoder did not flag as HTML is still recognised as one.
-        assert aljazeera.ingest_claim(source(fixture_text(name), is_html=False)) == "aljazeera"
+        assert aljazeera.claims(source(fixture_text(name), is_html=True))
 
 
 def test_claims_repost_by_url_or_credit_alone() -> None:
@@ -551,18 +545,18 @@ def test_claims_repost_by_url_or_credit_alone() -> None:
 
 def test_does_not_claim_other_inputs() -> None:
     vt = decoded(VT_SEED.read_text(encoding="utf-8"))
-    assert aljazeera.ingest_claim(source(vt)) is None
+    assert not aljazeera.claims(source(vt))
     prose = (
         "The council met on Tuesday to discuss the budget.\n\n"
         "Al Jazeera reported last week that the talks had stalled.\n"
     )
-    assert aljazeera.ingest_claim(source(prose)) is None
+    assert not aljazeera.claims(source(prose))
     other_page = (
         '<html><head><link rel="canonical" href="https://www.veteranstoday.com/2022/07/01/x/">'
         '<meta property="og:site_name" content="VT Foreign Policy"></head>'
         "<body><p>Putin said Al Jazeera was wrong.</p></body></html>"
     )
-    assert aljazeera.ingest_claim(source(other_page, is_html=True)) is None
+    assert not aljazeera.claims(source(other_page, is_html=True))
 
 
 @settings(max_examples=200, deadline=None)
@@ -571,12 +565,12 @@ def test_random_text_is_not_claimed(text: str) -> None:
     # Hypothesis also draws the module's own string constants, so a bare
     # "ALJAZEERA" comes up: that is a repost header and rightly claimed.
     assume("jazeera" not in text.casefold())
-    assert aljazeera.ingest_claim(source(text)) is None
+    assert not aljazeera.claims(source(text))
 
 
 @pytest.mark.parametrize("text", ["ALJAZEERA", "Al Jazeera\n", "AL-JAZEERA English"])
 def test_a_bare_site_name_as_first_line_is_a_claim(text: str) -> None:
-    assert aljazeera.ingest_claim(source(text)) == aljazeera.NAME
+    assert aljazeera.claims(source(text))
 
 
 # ---------------------------------------------------------------------------
@@ -587,7 +581,7 @@ def test_a_bare_site_name_as_first_line_is_a_claim(text: str) -> None:
 def parse_or_input_error(text: str, is_html: bool = False) -> None:
     """Parse ``text``; an ``InputError`` is fine, any other exception fails the test."""
     try:
-        article = aljazeera.ingest_parse(source(text, is_html), aljazeera.NAME)
+        article = aljazeera.parse(source(text, is_html))
     except InputError as error:
         assert str(error) and "\n" not in error.reason
         return
@@ -754,7 +748,7 @@ def test_date_candidates_are_read_a_bounded_number_of_times(
         "<div class='wysiwyg'><p>The article text is here.</p></div></main></body></html>"
     )
     reads = record_calls(monkeypatch, aljazeera_html, "element_text")
-    article = aljazeera_html.parse_html(markup)
+    article = aljazeera.parse(source(markup, is_html=True))
     assert article.published == "2024-03-05T10:00:00Z"
     assert article.body == {"en": "The article text is here."}
     assert len(reads) < 50

@@ -12,15 +12,18 @@ import json
 import re
 from pathlib import Path
 
-import pluggy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest_plugins import Article, EncodingReport, InputError, SourceText, hookspecs
+from ingest_plugins import Article, EncodingReport, InputError, SourceText
 from ingest_plugins.parsing.dates import parse_date as parse_date_line
-from ingest_plugins.sources import vt, vt_html
-from ingest_plugins.sources.vt_text import parse_byline, text_has_vt_markers
+from ingest_plugins.parsing.html import parse_page
+from ingest_plugins.pipeline import Pipeline
+from ingest_plugins.plugins import Host
+from ingest_plugins.sources import vt
+from ingest_plugins.sources.vt import html as vt_html
+from ingest_plugins.sources.vt.site import parse_byline, text_has_vt_markers
 from tests.call_counter import record_calls
 
 TESTS = Path(__file__).resolve().parent
@@ -55,6 +58,11 @@ def make_source(text: str, is_html: bool = False, path: str = "input.txt") -> So
     return SourceText(path=path, text=text, encoding=EncodingReport("utf-8"), is_html=is_html)
 
 
+def parse_page_text(html: str) -> Article:
+    """A saved page's ``Article``, through the HTML parser."""
+    return vt.parse_html(make_source(html, is_html=True))
+
+
 def dump(article: Article) -> str:
     """The golden-file form of an article."""
     return json.dumps(dataclasses.asdict(article), ensure_ascii=False, indent=2, sort_keys=True)
@@ -63,7 +71,7 @@ def dump(article: Article) -> str:
 @pytest.fixture(scope="module")
 def seed_article() -> Article:
     """The seed parsed through the hook, as the host does it."""
-    article = vt.ingest_parse(make_source(seed_text()), claimed_by=vt.NAME)
+    article = vt.parse(make_source(seed_text()))
     assert article is not None
     return article
 
@@ -348,9 +356,8 @@ def test_text_without_body_is_an_input_error() -> None:
     assert disclaimers_only.endswith("article author and NOT VT.")
     with pytest.raises(InputError, match="no article body"):
         vt.parse_text(disclaimers_only)
-    with pytest.raises(InputError) as error:
-        vt.ingest_parse(make_source("", path="empty.txt"), claimed_by=vt.NAME)
-    assert str(error.value).startswith("empty.txt: ")
+    with pytest.raises(InputError, match="no article body"):
+        vt.parse(make_source("", path="empty.txt"))
 
 
 # ---------------------------------------------------------------------------
@@ -360,14 +367,14 @@ def test_text_without_body_is_an_input_error() -> None:
 
 @pytest.mark.parametrize("name", HTML_FIXTURES)
 def test_html_matches_golden(name: str) -> None:
-    article = vt.ingest_parse(make_source(fixture_html(name), is_html=True), claimed_by=vt.NAME)
+    article = vt.parse(make_source(fixture_html(name), is_html=True))
     assert article is not None
     assert dump(article) == (GOLDEN / f"{name}.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", HTML_FIXTURES)
 def test_html_keeps_markup_and_scripts_out(name: str) -> None:
-    text = dump(vt.parse_html(fixture_html(name)))
+    text = dump(parse_page_text(fixture_html(name)))
     for leak in ("<", "adsbygoogle", "td_ajax_url", "--wp--preset", "youtube", "tracking pixel"):
         assert leak not in text
     assert "Watch the council meeting" not in text  # iframe fallback text
@@ -376,7 +383,7 @@ def test_html_keeps_markup_and_scripts_out(name: str) -> None:
 
 @pytest.mark.parametrize("name", HTML_FIXTURES)
 def test_html_separates_body_comments_and_chrome(name: str) -> None:
-    article = vt.parse_html(fixture_html(name))
+    article = parse_page_text(fixture_html(name))
     body = article.body["en"]
     assert len(article.disclaimers) == 2
     assert article.disclaimers[0].startswith("We See The World From")
@@ -395,13 +402,13 @@ def _parse_unskimmed(html: str, monkeypatch: pytest.MonkeyPatch) -> Article:
     """``parse_html`` with every site subtree walked (no ``_SiteSkim`` shortcut)."""
     with monkeypatch.context() as patch:
         patch.setattr(vt_html._SiteSkim, "read", lambda self, tag: None)
-        return vt.parse_html(html)
+        return parse_page_text(html)
 
 
 @pytest.mark.parametrize("name", HTML_FIXTURES)
 def test_html_site_skim_changes_nothing(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     html = fixture_html(name)
-    assert vt.parse_html(html) == _parse_unskimmed(html, monkeypatch)
+    assert parse_page_text(html) == _parse_unskimmed(html, monkeypatch)
 
 
 _SIDEBAR_HEADING = "We See The World From ALL Sides and Want YOU To Be Fully Informed"
@@ -437,7 +444,7 @@ def test_html_site_skim_keeps_disclaimer_neighbours(
     between: str, disclaimers: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = _sidebar_page(between)
-    article = vt.parse_html(page)
+    article = parse_page_text(page)
     assert article.disclaimers == disclaimers
     assert article == _parse_unskimmed(page, monkeypatch)
     assert article.body == {"en": "Body text here."}
@@ -456,7 +463,7 @@ def test_html_site_skim_checks_deep_nesting_a_bounded_number_of_times(
         + "<article><h1 class='entry-title'>T</h1>"
         "<div class='entry-content'><p>Body text here.</p></div></article></body></html>"
     )  # fmt: skip
-    article = vt.parse_html(page)
+    article = parse_page_text(page)
     assert article.body == {"en": "Body text here."}
     assert len(checked) <= vt_html._SKIM_TRIES
     monkeypatch.undo()
@@ -475,10 +482,10 @@ def test_html_nested_content_candidates_are_read_once(monkeypatch: pytest.Monkey
     read = record_calls(
         monkeypatch, vt_html, "inner_text", lambda e: "td-post-content" in vt_html.class_list(e)
     )
-    content = vt_html._find_content(vt_html.parse_page(page))
+    content = vt_html._find_content(parse_page(page))
     assert content.getparent().tag == "article"  # type: ignore[union-attr]
     assert len(read) == 1
-    assert vt.parse_html(page).body == {"en": "Body text here."}
+    assert parse_page_text(page).body == {"en": "Body text here."}
 
 
 def test_html_matches_inside_the_skipped_element_are_not_walked_up_each(
@@ -495,13 +502,13 @@ def test_html_matches_inside_the_skipped_element_are_not_walked_up_each(
         "</article></body></html>"
     )  # fmt: skip
     walks = record_calls(monkeypatch, vt_html, "_inside")
-    article = vt.parse_html(page)
+    article = parse_page_text(page)
     assert article.published == "2024-03-05T10:00:00Z"
     assert len(walks) < 10
 
 
 def test_html_tagdiv_page() -> None:
-    article = vt.parse_html(fixture_html("tagdiv_2019"))
+    article = parse_page_text(fixture_html("tagdiv_2019"))
     assert article.title == {"en": "Town Council Approves Veterans Clinic in Former Post Office"}
     assert article.authors == ("Jane Holloway",)
     assert article.published == "2019-03-14T09:30:00+00:00"
@@ -524,7 +531,7 @@ def test_html_tagdiv_page() -> None:
 
 
 def test_html_current_page() -> None:
-    article = vt.parse_html(fixture_html("wp_2024"))
+    article = parse_page_text(fixture_html("wp_2024"))
     assert article.title == {"en": "Drone Makers Court Pentagon as Budget Talks Resume"}
     assert article.summary == {
         "en": "Smaller firms say procurement rules still favour the largest contractors."
@@ -548,9 +555,9 @@ def test_html_current_page() -> None:
 def test_html_without_content_is_an_input_error() -> None:
     page = "<html><head><title>x</title></head><body><p>hello</p></body></html>"
     with pytest.raises(InputError):
-        vt.parse_html("<html><head></head><body></body></html>")
+        parse_page_text("<html><head></head><body></body></html>")
     with pytest.raises(InputError):
-        vt.parse_html(page.replace("<p>hello</p>", "<div class='entry-content'></div>"))
+        parse_page_text(page.replace("<p>hello</p>", "<div class='entry-content'></div>"))
 
 
 def test_html_deep_nesting_does_not_crash() -> None:
@@ -570,8 +577,8 @@ def test_html_deep_nesting_does_not_crash() -> None:
         f"</head><body><article><div class='entry-content'>{deep}</div></article>{thread}"
         "</body></html>"
     )
-    assert vt.ingest_claim(make_source(page, is_html=True)) is None
-    article = vt.parse_html(page)
+    assert not vt.claims(make_source(page, is_html=True))
+    article = parse_page_text(page)
     assert article.body == {"en": "Deep text."}
     assert len(article.comments) == levels
     assert (article.comments[-1].depth, article.comments[-1].parent) == (
@@ -586,9 +593,9 @@ def test_html_deep_nesting_does_not_crash() -> None:
 
 
 def test_claims_vt_inputs() -> None:
-    assert vt.ingest_claim(make_source(seed_text())) == vt.NAME
+    assert vt.claims(make_source(seed_text()))
     for name in HTML_FIXTURES:
-        assert vt.ingest_claim(make_source(fixture_html(name), is_html=True)) == vt.NAME
+        assert vt.claims(make_source(fixture_html(name), is_html=True))
 
 
 RANDOM_ENGLISH = (
@@ -608,7 +615,7 @@ RANDOM_ENGLISH = (
     ],
 )
 def test_does_not_claim_other_text(text: str) -> None:
-    assert vt.ingest_claim(make_source(text)) is None
+    assert not vt.claims(make_source(text))
 
 
 @pytest.mark.parametrize(
@@ -624,7 +631,7 @@ def test_does_not_claim_other_text(text: str) -> None:
     ],
 )
 def test_does_not_claim_other_pages(page: str) -> None:
-    assert vt.ingest_claim(make_source(page, is_html=True)) is None
+    assert not vt.claims(make_source(page, is_html=True))
 
 
 @pytest.mark.parametrize(
@@ -638,7 +645,7 @@ def test_does_not_claim_other_pages(page: str) -> None:
 )
 def test_claims_pages_by_each_signal(head: str) -> None:
     page = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
-    assert vt.ingest_claim(make_source(page, is_html=True)) == vt.NAME
+    assert vt.claims(make_source(page, is_html=True))
 
 
 _DISCLAIMER_TEXT = (
@@ -649,7 +656,7 @@ _DISCLAIMER_TEXT = (
 
 def test_claims_a_headless_page_by_its_disclaimer_markers() -> None:
     page = f"<html><head><title>x</title></head><body>{_DISCLAIMER_TEXT}</body></html>"
-    assert vt.ingest_claim(make_source(page, is_html=True)) == vt.NAME
+    assert vt.claims(make_source(page, is_html=True))
 
 
 def test_markers_do_not_claim_a_page_that_names_another_site() -> None:
@@ -657,7 +664,7 @@ def test_markers_do_not_claim_a_page_that_names_another_site() -> None:
         '<html><head><link rel="canonical" href="https://example.org/a"></head>'
         f"<body>{_DISCLAIMER_TEXT}</body></html>"
     )
-    assert vt.ingest_claim(make_source(page, is_html=True)) is None
+    assert not vt.claims(make_source(page, is_html=True))
 
 
 @pytest.mark.parametrize(
@@ -673,17 +680,13 @@ def test_text_markers_are_found_line_by_line(text: str, expected: bool) -> None:
     assert text_has_vt_markers(text) is expected
 
 
-def test_parse_ignores_inputs_claimed_by_others() -> None:
-    assert vt.ingest_parse(make_source(seed_text()), claimed_by="aljazeera") is None
-
-
-def test_hooks_through_pluggy() -> None:
-    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
-    pm.add_hookspecs(hookspecs)
-    pm.register(vt, name=vt.NAME)
+def test_source_through_the_host() -> None:
+    host = Host()
+    host.register(vt, vt.NAME)
     source = make_source(seed_text())
-    assert pm.hook.ingest_claim(source=source) == vt.NAME
-    article = pm.hook.ingest_parse(source=source, claimed_by=vt.NAME)
+    routed = Pipeline(host).route(source)
+    assert routed.source.name == vt.NAME and routed.plugin == vt.NAME
+    article = routed.source.parse(source)
     assert isinstance(article, Article) and len(article.comments) == 5
 
 
@@ -694,7 +697,7 @@ def test_hooks_through_pluggy() -> None:
 
 def _parse_or_input_error(source: SourceText) -> None:
     try:
-        article = vt.ingest_parse(source, claimed_by=vt.NAME)
+        article = vt.parse(source)
     except InputError as error:
         assert "\n" not in str(error)
     else:
@@ -770,7 +773,7 @@ def test_mutated_seed_raises_only_input_error(text: str) -> None:
     ],
 )
 def test_chrome_containers_by_class_or_id(attributes: str, chrome: bool) -> None:
-    page = vt_html.parse_page(f"<html><body><div {attributes}>x</div></body></html>")
+    page = parse_page(f"<html><body><div {attributes}>x</div></body></html>")
     div = page.find(".//div")
     assert div is not None
     assert vt_html._is_chrome_container(div) is chrome

@@ -137,10 +137,7 @@ def index_bodies(host: Host, profile: AnalysisProfile = FULL_PROFILE) -> dict[st
     when it changes, ``indices.ensure_current`` builds a new index version.
     """
     articles = copy.deepcopy(articles_body(profile))
-    caller = host.pm.hook.ingest_mappings
-    merge_plugin_fields(
-        articles, ((impl.plugin_name, impl.function()) for impl in caller.get_hookimpls())
-    )
+    merge_plugin_fields(articles, host.call_each("ingest_mappings"))
     bodies = {"articles": articles, "comments": comments_body(profile)}
     for body in bodies.values():
         body["mappings"]["_meta"]["mapping_hash"] = mapping_hash(body)

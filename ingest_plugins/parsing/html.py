@@ -1,7 +1,8 @@
 """Markup: sniffing it, reading the page head, parsing it and taking its text.
 
-The host's decoder already sets ``SourceText.is_html``; ``looks_like_html``
-is for a plugin that must also recognise a page nobody flagged. The raw
+Whether an input is markup is decided once, by the host
+(``SourceText.is_html``, from ``looks_like_html``, re-exported here);
+plugins follow that decision. The raw
 head readers (``head_tags``) work on the text with regexes, cheaply enough
 for claiming; the rest works on an lxml tree from ``parse_page``.
 
@@ -26,6 +27,8 @@ from typing import TypeAlias, cast
 
 from lxml import etree
 
+from ingest_plugins.decode import looks_like_html as looks_like_html
+
 from .lines import clean_line, is_clean_line, strip_invisible
 
 Element: TypeAlias = etree._Element
@@ -37,26 +40,10 @@ NON_TEXT_TAGS = ("script", "style", "iframe", "noscript", "template", "svg", "ob
 BR_MARK = "\ue000"
 """Stands for a ``<br>`` (``mark_line_breaks``) while white space is collapsed."""
 
-# Markup at the very start of the text (after comments): a doctype or a document tag.
-_MARKUP_START_RE = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|main|article)\b", re.I | re.S
-)
-# Closing tags of common block elements: a fragment of saved markup.
-_CLOSING_TAG_RE = re.compile(r"</(?:html|body|div|p|article|main)\s*>", re.I)
-_FRAGMENT_MIN_CLOSING_TAGS = 2
-_SNIFF_CHARS = 200_000
-
 # Any <link …> or <meta …> tag; its attributes are read with _ATTR_RE.
 _LINK_OR_META_RE = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
 # One attribute: name="value", name='value' or name=value.
 _ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is markup: it opens with a document tag, or closes block elements."""
-    if _MARKUP_START_RE.match(text):
-        return True
-    return len(_CLOSING_TAG_RE.findall(text[:_SNIFF_CHARS])) >= _FRAGMENT_MIN_CLOSING_TAGS
 
 
 def head_tags(markup: str) -> Iterator[dict[str, str]]:

@@ -27,6 +27,7 @@ JSON object with the headline numbers and whether each goal is met.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -43,7 +44,7 @@ from typing import Any
 from elasticsearch import Elasticsearch, helpers
 
 from ingest_plugins.decode import read_source
-from ingest_plugins.document import Document
+from ingest_plugins.document import Document, SourceText
 from ingest_plugins.es.mappings import comments_index
 from ingest_plugins.parallel import HostSettings, process_parallel
 from ingest_plugins.pipeline import Failure, Pipeline
@@ -300,14 +301,15 @@ def compare_trafilatura(data: Corpus, config: Config, host: Host) -> Extractors:
     for number, record in enumerate(pages):
         path = data.path(record)
         raw = Path(path).read_bytes()
-        text = read_source(raw, path).text
+        decoded = read_source(raw, path)
         known = body_text(record["body"])
 
         def ours_full(raw: bytes = raw, path: str = path) -> str:
             return body_text(pipeline.parse_bytes(raw, path).article.body)
 
-        def ours_parser(text: str = text) -> str:
-            return body_text(aljazeera.parse_html(text).body)
+        def ours_parser(decoded: SourceText = decoded) -> str:
+            fresh = dataclasses.replace(decoded)  # a new SourceText: its tree is parsed again
+            return body_text(aljazeera.parse_html(fresh).body)
 
         def trafilatura_bytes(raw: bytes = raw) -> str:
             return trafilatura_text(trafilatura.bare_extraction(raw, include_comments=False))

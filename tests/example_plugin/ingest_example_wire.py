@@ -15,32 +15,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest_plugins import Article, Document, InputError, SourceText, hookimpl
+from ingest_plugins import Article, Document, InputError, Source, SourceText, hookimpl
 
 __version__ = "0.2.0"
 NAME = "example_wire"
 MARKER = "EXAMPLE WIRE"
 
 
-@hookimpl
-def ingest_claim(source: SourceText) -> str | None:
-    return NAME if source.text.lstrip().startswith(MARKER) else None
+def claims(source: SourceText) -> bool:
+    return source.text.lstrip().startswith(MARKER)
 
 
-@hookimpl
-def ingest_parse(source: SourceText, claimed_by: str) -> Article | None:
-    if claimed_by != NAME:
-        return None
+def parse(source: SourceText) -> Article:
     head, _, body = source.text.strip().partition("\n\n")
     lines = head.splitlines()
     if len(lines) < 3 or not body.strip():
         raise InputError("an EXAMPLE WIRE bulletin needs a title line, a date line and a body")
     return Article(
-        source=NAME,
         title={"en": lines[1].strip()},
         body={"en": body.strip()},
         published=lines[2].strip(),
     )
+
+
+@hookimpl
+def ingest_sources() -> list[Source]:
+    return [Source(name=NAME, claim=claims, parse=parse)]
 
 
 @hookimpl

@@ -26,16 +26,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ingest_plugins import Article, InputError
+from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.parsing import bylines, jsonld
-from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
+from ingest_plugins.parsing.comments import CommentDraft, finish_comments
 from ingest_plugins.parsing.css import Selector, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date
 from ingest_plugins.parsing.html import (
     BR_MARK,
     NON_TEXT_TAGS,
     Element,
-    PageError,
     ancestors,
     canonical_url,
     class_list,
@@ -43,56 +42,13 @@ from ingest_plugins.parsing.html import (
     inner_text,
     markup_text,
     meta_content,
-    parse_page,
     spaced_text,
     text_pieces,
 )
 from ingest_plugins.parsing.languages import lang_slot, slot_language
 from ingest_plugins.parsing.lines import clean_line
-from ingest_plugins.parsing.urls import url_in_domains
 
-from .vt_text import (
-    AFFILIATIONS,
-    SOURCE,
-    CommentDraft,
-    chrome_kind,
-    finish_comments,
-    may_hold_disclaimer,
-    merge_disclaimers,
-    text_has_vt_markers,
-)
-
-# ---------------------------------------------------------------------------
-# Claiming a page by its metadata (regexes on the raw text: no parsing)
-# ---------------------------------------------------------------------------
-
-# The site's name as pages spell it: "Veterans Today", "VeteransToday".
-_VT_NAME_RE = re.compile(r"\bveterans\s*today\b", re.I)
-_VT_DOMAINS = ("veteranstoday.com",)
-
-
-def _is_vt_url(url: str) -> bool:
-    """True for a URL on veteranstoday.com (any subdomain)."""
-    return url_in_domains(url, _VT_DOMAINS)
-
-
-def _is_vt_name(name: str) -> bool:
-    """True when ``name`` spells the site's name."""
-    return _VT_NAME_RE.search(name) is not None
-
-
-def html_claims(text: str) -> bool:
-    """True when a page declares itself a VT page.
-
-    Looks at ``link rel=canonical``, ``og:url``, ``og:site_name`` and the
-    JSON-LD publisher; a page whose head names no site at all still counts
-    when its text carries VT's disclaimer markers (a page of another site
-    that quotes them does not).
-    """
-    if page_declares_site(text, is_site_url=_is_vt_url, is_site_name=_is_vt_name):
-        return True
-    return not page_names_a_site(text) and text_has_vt_markers(text)
-
+from .site import AFFILIATIONS, NAME, chrome_kind, may_hold_disclaimer, merge_disclaimers
 
 # ---------------------------------------------------------------------------
 # Reading the tree as text blocks
@@ -644,16 +600,16 @@ def _is_excerpt_of(description: str, body: str) -> bool:
     return key in " ".join(body.split()).lower()
 
 
-def parse_html(html: str) -> Article:
-    """Parse a saved VT article page into an ``Article``.
+def parse_html(source: SourceText) -> Article:
+    """Parse a saved VT article page (``source.tree``) into an ``Article``.
 
     Raises ``InputError`` when the page has no article content.
     """
     try:
-        page = parse_page(html)
-    except PageError:
+        page = source.tree
+    except InputError:
         raise InputError("VT page has no article content element") from None
-    ld = jsonld.article_metadata(jsonld.page_objects(page))
+    ld = jsonld.article_metadata(list(source.jsonld))
     drop_elements(page, _DROPPED_TAGS)
     drafts, comment_parts = _read_comments(page)
     content = _find_content(page)
@@ -674,7 +630,7 @@ def parse_html(html: str) -> Article:
     if not summary and meta.description and not _is_excerpt_of(meta.description, "\n".join(body)):
         summary = meta.description
     return Article(
-        source=SOURCE,
+        source=NAME,
         title=lang_slot(meta.title, body_lang),
         summary=lang_slot(summary, body_lang),
         body=body_slot,

@@ -35,16 +35,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeAlias
 
-from ingest_plugins import Article, InputError
+from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.language import detect_language
 from ingest_plugins.parsing import jsonld
 from ingest_plugins.parsing.bylines import parse_author_names
-from ingest_plugins.parsing.claims import page_declares_site
 from ingest_plugins.parsing.css import select_first, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
 from ingest_plugins.parsing.html import (
     Element,
-    PageError,
     ancestors,
     canonical_url,
     drop_elements,
@@ -53,43 +51,29 @@ from ingest_plugins.parsing.html import (
     mark_line_breaks,
     markup_text,
     meta_content,
-    parse_page,
 )
 from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
 from ingest_plugins.parsing.lines import is_blank
 
-from .aljazeera_text import (
+from .site import (
     AFFILIATIONS,
-    SOURCE,
+    NAME,
+    SITE_NAME_RE,
     chrome_kind,
-    is_aljazeera_url,
     is_list_item,
     latin_language,
     parse_byline,
 )
 
 # ---------------------------------------------------------------------------
-# Claiming a page (regexes on the raw text: no parsing) and JSON-LD
+# JSON-LD
 # ---------------------------------------------------------------------------
 
-# "Al Jazeera" as a site or publisher name ("Al Jazeera English", "Al Jazeera Media Network").
-_SITE_NAME_RE = re.compile(r"\bal[\s-]*jazeera\b", re.I)
 
-
-def _is_site_name(name: str) -> bool:
-    """True when ``name`` names Al Jazeera."""
-    return _SITE_NAME_RE.search(name) is not None
-
-
-def html_claims(text: str) -> bool:
-    """True when a saved page is an Al Jazeera page (head metadata or JSON-LD publisher)."""
-    return page_declares_site(text, is_site_url=is_aljazeera_url, is_site_name=_is_site_name)
-
-
-def _json_ld_metadata(root: Element) -> jsonld.ArticleMetadata:
+def _json_ld_metadata(source: SourceText) -> jsonld.ArticleMetadata:
     """Metadata of the page's JSON-LD article; the site itself is no author."""
-    found = jsonld.article_metadata(jsonld.page_objects(root))
-    authors = tuple(name for name in found.authors if not _SITE_NAME_RE.fullmatch(name))
+    found = jsonld.article_metadata(list(source.jsonld))
+    authors = tuple(name for name in found.authors if not SITE_NAME_RE.fullmatch(name))
     return dataclasses.replace(found, authors=authors)
 
 
@@ -452,18 +436,18 @@ def _slot(text: str | None, latin_lang: str) -> dict[str, str]:
     return {detect_language(text) if is_cyrillic_text(text) else latin_lang: text}
 
 
-def parse_html(text: str) -> Article:
+def parse_html(source: SourceText) -> Article:
     """Parse a saved Al Jazeera article page into an ``Article``.
 
     Raises ``InputError`` when the page holds no article text.
     """
-    if is_blank(text):
+    if is_blank(source.text):
         raise InputError("empty input")
     try:
-        page = parse_page(text)
-    except PageError:
+        page = source.tree
+    except InputError:
         raise InputError("no article text found in the Al Jazeera page") from None
-    from_ld = _json_ld_metadata(page)
+    from_ld = _json_ld_metadata(source)
     drop_elements(page)
     mark_line_breaks(page)
     title_el = select_first(page, _TITLE_SELECTORS)
@@ -488,7 +472,7 @@ def parse_html(text: str) -> Article:
     lang = latin_language("\n\n".join([title or "", summary or "", *latin_paragraphs]))
     authors = from_ld.authors or _markup_authors(page) or tuple(collected.authors)
     return Article(
-        source=SOURCE,
+        source=NAME,
         title=_slot(title, lang),
         summary=_slot(summary, lang),
         body=group_by_language(collected.paragraphs, lang, cyrillic),

@@ -1,4 +1,4 @@
-"""Al Jazeera text reposts: the line rules, and the parser built on them.
+"""Al Jazeera text reposts: the parser for reposted and copied article text.
 
 A repost of an Al Jazeera article (as shared in Ukrainian channels and
 mailing lists) reads, top to bottom:
@@ -22,220 +22,34 @@ furniture as well and go to ``boilerplate``.
 Every non-empty line ends up in exactly one part of the ``Article``
 (title, summary, body, boilerplate) or is a metadata line (header, date,
 byline, URL) whose value was extracted. The site's line rules (chrome,
-related-stories lists, byline affiliations) are shared with the HTML
-parser (``aljazeera_html``); generic ones (dates, bylines, URLs, language
-slots) come from ``ingest_plugins.parsing``.
+related-stories lists, byline affiliations) live in ``site``, shared with
+the HTML parser; generic ones (dates, bylines, URLs, language slots) come
+from ``ingest_plugins.parsing``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest_plugins import Article, InputError
-from ingest_plugins.language import UNDETERMINED, detect_language
-from ingest_plugins.parsing import bylines
 from ingest_plugins.parsing.dates import DateLine, parse_date_line, same_day
 from ingest_plugins.parsing.languages import cyrillic_languages, group_by_language, is_cyrillic_text
 from ingest_plugins.parsing.lines import (
-    AD_LABEL_RE,
-    classify_line,
-    clean_line,
     is_blank,
     split_lines,
 )
-from ingest_plugins.parsing.urls import parse_url_line, url_in_domains
+from ingest_plugins.parsing.urls import parse_url_line
 
-SOURCE = "aljazeera"
-"""The source name written into every ``Article`` (the plugin's ``NAME``)."""
-
-DEFAULT_LATIN_LANGUAGE = "en"
-"""Latin-script text of this source is English unless detected otherwise."""
-
-# ---------------------------------------------------------------------------
-# Languages
-# ---------------------------------------------------------------------------
-
-
-def latin_language(text: str) -> str:
-    """Language of the Latin-script parts of an article (``en`` unless clearly other)."""
-    lang = detect_language(text)
-    if lang in (UNDETERMINED, "uk", "ru"):
-        return DEFAULT_LATIN_LANGUAGE
-    return lang
-
-
-# ---------------------------------------------------------------------------
-# Header, URL and byline lines
-# ---------------------------------------------------------------------------
-
-# The repost header: the site's name, punctuation, then (optionally) a date:
-# "Al Jazeera.- 01.07.2022", "AL JAZEERA, 1 July 2022", "Al Jazeera English".
-_HEADER_RE = re.compile(
-    r"al[\s-]*jazeera(?:\s+english)?\s*[.,:;|/–—-]*\s*(?P<rest>.*)",
-    re.I,
+from .site import (
+    NAME,
+    chrome_kind,
+    is_aljazeera_url,
+    latin_language,
+    parse_byline,
+    parse_header_line,
+    related_list_end,
 )
-
-
-def parse_header_line(line: str) -> DateLine | None:
-    """Return the header's date if ``line`` is an ``Al Jazeera <date>`` header.
-
-    A bare ``Al Jazeera`` line is a header without a date (an empty value).
-    """
-    match = _HEADER_RE.fullmatch(clean_line(line))
-    if not match:
-        return None
-    rest = match.group("rest")
-    if not rest:
-        return DateLine("")
-    return parse_date_line(rest)
-
-
-_AJ_DOMAINS = ("aljazeera.com", "aljazeera.net")
-
-
-def is_aljazeera_url(url: str) -> bool:
-    """True when ``url`` points at an Al Jazeera site (any subdomain)."""
-    return url_in_domains(url, _AJ_DOMAINS)
-
-
-AFFILIATIONS = ("al jazeera",)
-"""What a byline may name after the authors that is the site, not a person."""
-
-
-def parse_byline(line: str) -> tuple[str, ...]:
-    """Return the author names of a byline line (``By Ali Harb``), or ``()`` if it is not one."""
-    return bylines.parse_byline(line, affiliations=AFFILIATIONS)
-
-
-# ---------------------------------------------------------------------------
-# Site chrome
-# ---------------------------------------------------------------------------
-
-# Each pattern matches a whole (cleaned) line of Al Jazeera site chrome.
-_CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
-    # "Advertisement", "- Advertisement -", "Sponsored"
-    "advertisement": AD_LABEL_RE,
-    # The related-stories widget's heading: "Recommended Stories", "Keep reading".
-    "list_start": re.compile(
-        r"(?:recommended stories|keep reading|more from al jazeera|related stories"
-        r"|more on this(?: story)?|list of \d+ items?):?",
-        re.I,
-    ),
-    # Screen-reader markers inside that widget: "list 2 of 4", "end of list".
-    "list_marker": re.compile(r"list \d+ of \d+|end of list", re.I),
-    # Share bar: "Share", "Click here to share on social media", network names.
-    "share": re.compile(
-        r"share(?: this(?: article| story)?)?(?: on| via)?:?|share2|save|"
-        r"click here to share on social media|copy link|"
-        r"(?:share on )?(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|"
-        r"flipboard|print)",
-        re.I,
-    ),
-    # "Follow Al Jazeera English:", "Follow us on Twitter".
-    "follow": re.compile(r"follow (?:al jazeera(?: english)?|us)(?: on [\w ]+)?:?", re.I),
-    # The credit line "Source: Al Jazeera and news agencies" (a credit, not a person).
-    "source_credit": re.compile(r"source:\s*[^.!?]{2,80}", re.I),
-    # Newsletter box and audio player labels.
-    "newsletter": re.compile(
-        r"sign up for al jazeera|subscribe|your subscription failed\. please try again\.|"
-        r"please check your email to confirm your subscription|"
-        r"by signing up, you agree to our privacy policy|listen to this article|"
-        r"\d+ mins? (?:read|listen)",
-        re.I,
-    ),
-    # A line without letters or digits: "* * *", "---".
-    "separator": re.compile(r"[^\w]+"),
-}
-
-# An image caption ends in a bracketed photo credit: "[File: Reuters]", "[AP Photo/X]",
-# "[Ali Harb/Al Jazeera]". The credit must name an agency or hold a slash.
-_CAPTION_RE = re.compile(
-    r".*\[(?:file(?: photo)?:\s*)?[^\[\]]*"
-    r"(?:/|\b(?:reuters|ap|afp|getty|epa|anadolu|sputnik|handout|al jazeera|file)\b)"
-    r"[^\[\]]*\]",
-    re.I,
-)
-
-
-def chrome_kind(line: str) -> str | None:
-    """Name the chrome pattern that matches the whole of ``line``, or ``None``."""
-    text = clean_line(line)
-    kind = classify_line(text, _CHROME_PATTERNS, cleaned=True)
-    if kind is None and text.endswith("]") and _CAPTION_RE.fullmatch(text):
-        return "caption"
-    return kind
-
-
-_LIST_ITEM_MAX_CHARS = 160
-_LIST_ITEM_MAX_WORDS = 25
-# A bullet before a list item: "•", "*", "-".
-_BULLET_RE = re.compile(r"[•*·‣–—-]\s+\S.*")
-
-
-def is_list_item(line: str) -> bool:
-    """True when ``line`` can be an entry of a related-stories list (a headline).
-
-    Headlines are short Latin-script lines that do not end a sentence.
-    """
-    text = clean_line(line)
-    if not text or chrome_kind(text) is not None or _BULLET_RE.fullmatch(text):
-        return bool(text)
-    return (
-        len(text) <= _LIST_ITEM_MAX_CHARS
-        and len(text.split()) <= _LIST_ITEM_MAX_WORDS
-        and not text.endswith(".")
-        and not is_cyrillic_text(text)
-    )
-
-
-def related_list_end(lines: Sequence[str], start: int) -> int:
-    """Index just past the related-stories list that starts at ``lines[start]``.
-
-    The list runs to its ``end of list`` marker; without one, over the
-    headline-like lines that follow, up to the first line of prose.
-    """
-    index = start + 1
-    while index < len(lines):
-        text = lines[index]
-        if text.lower() == "end of list":
-            return index + 1
-        if text and not is_list_item(text):
-            break
-        index += 1
-    while index > start + 1 and not lines[index - 1]:
-        index -= 1
-    return index
-
-
-# ---------------------------------------------------------------------------
-# Claiming a text repost
-# ---------------------------------------------------------------------------
-
-_CLAIM_HEAD_LINES = 15
-"""A repost's URL line, if any, is among its first non-empty lines."""
-
-# A "Source: Al Jazeera…" credit line anywhere in the text.
-_SOURCE_CREDIT_RE = re.compile(r"^[^\S\n]*source:[^\S\n]*al[\s-]*jazeera\b[^\n]*$", re.I | re.M)
-
-
-def text_claims(text: str) -> bool:
-    """True when ``text`` is an Al Jazeera repost or text copy.
-
-    Any one of: an ``Al Jazeera`` header as the first line, an
-    aljazeera.com URL line among the first lines, or a ``Source: Al
-    Jazeera…`` credit line.
-    """
-    head = [line for line in split_lines(text[:20_000]) if line][:_CLAIM_HEAD_LINES]
-    if head and parse_header_line(head[0]) is not None:
-        return True
-    for line in head:
-        url = parse_url_line(line)
-        if url and is_aljazeera_url(url):
-            return True
-    return _SOURCE_CREDIT_RE.search(text) is not None
-
 
 # ---------------------------------------------------------------------------
 # The text parser
@@ -427,7 +241,7 @@ def parse_text(text: str) -> Article:
     if layout.standfirst is not None:
         summary = {lang: layout.standfirst, **summary}
     return Article(
-        source=SOURCE,
+        source=NAME,
         title=title,
         summary=summary,
         body=group_by_language(layout.body, lang),

@@ -1,0 +1,60 @@
+"""SourceText's shared page views: parsed once, on first use, the same for every plugin."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest_plugins import EncodingReport, InputError, SourceText
+from tests.call_counter import record_calls
+
+PAGE = """<html><head>
+<link rel="canonical" href="https://example.org/a">
+<meta property="og:site_name" content="Example &amp; Co">
+<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "H"}]}</script>
+</head><body><p>Hello <b>world</b></p></body></html>"""
+
+
+def page(text: str = PAGE, is_html: bool = True) -> SourceText:
+    return SourceText("in/page.html", text, EncodingReport("utf-8"), is_html=is_html)
+
+
+def test_tree_is_parsed_once_and_shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest_plugins.parsing.html as html
+
+    calls = record_calls(monkeypatch, html, "parse_page")
+    source = page()
+    assert source.tree is source.tree
+    assert source.tree.findtext(".//b") == "world"
+    assert {"@type": "NewsArticle", "headline": "H"} in source.jsonld
+    assert len(calls) == 1
+
+
+def test_head_is_read_without_parsing() -> None:
+    source = page()
+    assert {"rel": "canonical", "href": "https://example.org/a"} in source.head
+    assert {"property": "og:site_name", "content": "Example & Co"} in source.head
+    assert "tree" not in vars(source)
+
+
+def test_text_copies_have_no_page_views() -> None:
+    source = page("Just a line of text.", is_html=False)
+    assert source.head == () and source.jsonld == ()
+
+
+def test_no_markup_is_an_input_error_naming_the_path() -> None:
+    with pytest.raises(InputError) as err:
+        _ = page("   ").tree
+    assert err.value.path == "in/page.html"
+
+
+def test_soup_is_beautifulsoup_over_the_same_markup() -> None:
+    soup = page().soup
+    assert type(soup).__name__ == "BeautifulSoup"
+    assert soup.find("b").get_text() == "world"  # type: ignore[union-attr]
+    assert soup.find("link", rel="canonical")["href"] == "https://example.org/a"  # type: ignore[index]
+
+
+def test_source_text_stays_frozen() -> None:
+    source = page()
+    with pytest.raises(AttributeError):
+        source.text = "changed"  # type: ignore[misc]
