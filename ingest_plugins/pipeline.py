@@ -2,7 +2,8 @@
 
 ``iter_inputs`` walks what the user named; ``Pipeline.parse_file`` turns
 one file into a ``Document`` (decode, ``route`` to the claiming source,
-its ``parse``, ``check_article``, ``enrich``) or raises ``InputError``
+the page-type gate (``page_kind``: only articles), its ``parse``,
+``check_article``, ``enrich``) or raises ``InputError``
 with a one-line reason; ``Pipeline.process`` does that for every input, yielding a
 ``Document`` or a ``Failure`` each, so one bad file never stops the
 others and nothing is held in memory beyond the current input.
@@ -20,6 +21,7 @@ from .decode import read_source
 from .document import Document, SourceText
 from .errors import InputError
 from .ids import document_id
+from .parsing.pagetype import page_kind
 from .plugins import Host, PluginError, RegisteredSource
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -124,6 +126,9 @@ class Pipeline:
         text = read_source(raw, path)
         claimed = self.route(text)
         name = claimed.source.name
+        kind = page_kind(text)
+        if not kind.is_article:
+            raise InputError(f"not an article ({kind.kind} page: {kind.reason})", path)
         try:
             returned = claimed.source.parse(text)
         except InputError as err:

@@ -34,3 +34,27 @@ def test_every_hook_section_has_an_example() -> None:
     for name in hook_names():
         section = DOC.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
         assert "@hookimpl" in section and f"def {name}(" in section
+
+
+def _section(title: str) -> str:
+    return DOC.split(f"\n### {title}\n", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+
+
+def test_every_field_of_the_boundary_values_is_documented() -> None:
+    import dataclasses
+    from functools import cached_property
+
+    import ingest_plugins as api
+
+    for cls in (
+        api.SourceText,
+        api.Source,
+        api.Article,
+        api.Comment,
+        api.Document,
+        api.EncodingReport,
+    ):
+        rows = set(re.findall(r"^\| `(\w+)` \|", _section(cls.__name__), flags=re.M))
+        names = {f.name for f in dataclasses.fields(cls)}
+        names |= {n for n, v in vars(cls).items() if isinstance(v, cached_property)}
+        assert rows == names, f"docs/plugins.md, {cls.__name__}: documented {rows}, has {names}"

@@ -109,3 +109,27 @@ def test_normalize_iso() -> None:
 def test_same_day() -> None:
     assert same_day("2022-07-01", "2022-07-01T14:21:38+00:00")
     assert not same_day("2022-07-01", "2022-07-02")
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "updated"),
+    [
+        ("1 липня 2022 р.", "2022-07-01", False),
+        ("01 лип. 2022", "2022-07-01", False),
+        ("30 червня 2022 року", "2022-06-30", False),
+        ("1 июля 2022 года", "2022-07-01", False),
+        ("1 июля 2022 г.", "2022-07-01", False),
+        ("12 дек 2021", "2021-12-12", False),
+        ("Опубліковано: 19 листопада 2019, 07:09", "2019-11-19T07:09:00", False),
+        ("Пятница, 1 июля 2022", "2022-07-01", False),
+        ("Оновлено 2 грудня 2024 14:00", "2024-12-02T14:00:00", True),
+        ("Обновлено: 3 марта 2023", "2023-03-03", True),
+    ],
+)
+def test_ukrainian_and_russian_month_names(line: str, value: str, updated: bool) -> None:
+    assert parse_date_line(line) == DateLine(value, updated)
+
+
+@pytest.mark.parametrize("line", ["31 лютого 2022", "1 липнев 2022", "Київ 2022", "1 мая"])
+def test_cyrillic_lines_that_are_no_date(line: str) -> None:
+    assert parse_date_line(line) is None

@@ -32,7 +32,9 @@ from tests.conftest import REPO, SEEDS
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIPELINE = Pipeline(load_host())
 CORPUS = [p.read_bytes() for p in sorted(SEEDS.iterdir())] + [
-    p.read_bytes() for p in sorted((REPO / "tests" / "fixtures").glob("*/*.html"))
+    p.read_bytes()
+    for p in sorted((REPO / "tests" / "fixtures").glob("*/*.html"))
+    if p.parent.name != "listings"  # pages the gate refuses, not articles
 ]
 WRAPPED_BUG = re.compile(r"(plugin .* failed|a plugin failed while claiming): \w+")
 TAG = re.compile(r"<[A-Za-z/!?]")  # what opens a tag by the HTML tokenizer rules

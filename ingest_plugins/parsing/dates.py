@@ -7,6 +7,10 @@ be followed by a clock time such as ``at 10:15 am`` or ``, 14:21 GMT``):
 * ``01.07.2022``, ``1/7/2022``: day, month, year;
 * ``1 Jul 2022``, ``1st July, 2022``;
 * ``July 1, 2022``, ``Jul 1st 2022``;
+* Ukrainian and Russian day-month-year, as reposts carry them:
+  ``1 липня 2022 р.``, ``01 лип. 2022``, ``1 июля 2022 года``, ``1 июля 2022 г.``
+  (month names in the genitive, nominative or abbreviated; prefixes such as
+  ``Опубліковано``/``Опубликовано``/``Оновлено``/``Обновлено`` and weekdays too);
 * ``2022-07-01`` or an ISO 8601 datetime ``2022-07-01T14:21:38+00:00``.
 
 Impossible dates (``31.02.2022``) and times (``25:00``) are no date.
@@ -43,11 +47,37 @@ MONTHS: dict[str, int] = {
 }
 """English month names and abbreviations (lower case) to month numbers."""
 
+UK_RU_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("січня", "січень", "січ", "января", "январь", "янв"),
+            ("лютого", "лютий", "лют", "февраля", "февраль", "фев", "февр"),
+            ("березня", "березень", "бер", "марта", "март", "мар"),
+            ("квітня", "квітень", "квіт", "кві", "апреля", "апрель", "апр"),
+            ("травня", "травень", "трав", "тра", "мая", "май"),
+            ("червня", "червень", "черв", "чер", "июня", "июнь", "июн"),
+            ("липня", "липень", "лип", "июля", "июль", "июл"),
+            ("серпня", "серпень", "серп", "сер", "августа", "август", "авг"),
+            ("вересня", "вересень", "вер", "сентября", "сентябрь", "сен", "сент"),
+            ("жовтня", "жовтень", "жовт", "жов", "октября", "октябрь", "окт"),
+            ("листопада", "листопад", "лист", "лис", "ноября", "ноябрь", "ноя", "нояб"),
+            ("грудня", "грудень", "груд", "гру", "декабря", "декабрь", "дек"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Ukrainian and Russian month names (genitive, nominative, abbreviated) to numbers."""
+
 # What may precede a date on its own line: "Published On", "Posted on", "Updated:",
 # "Last update" (group "update": an update date, not the publication), then a weekday.
 _PREFIX = (
-    r"(?:(?:published|posted|(?P<update>(?:last\s+)?updated?))(?:\s+on)?\s*:?\s+)?"
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:(?:published|posted|опубліковано|опубликовано|(?P<update>(?:last\s+)?updated?"
+    r"|оновлено|обновлено))(?:\s+on)?\s*:?\s+)?"
+    r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"|понеділок|вівторок|середа|четвер|п[ʼ'’]ятниця|субота|неділя"
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?,?\s+)?"
 )
 # An optional clock time after a date: ", 14:21", "at 2:21 pm", "14:21 GMT".
 _CLOCK = (
@@ -58,10 +88,11 @@ _CLOCK = (
 _DOTTED_RE = re.compile(
     _PREFIX + r"(?P<day>\d{1,2})[./](?P<month_num>\d{1,2})[./](?P<year>\d{4})" + _CLOCK, re.I
 )
-# "1 Jul 2022", "1st July, 2022".
+# "1 Jul 2022", "1st July, 2022", "1 липня 2022 р.", "1 июля 2022 года".
 _DMY_RE = re.compile(
     _PREFIX
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{4})"
+    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[^\W\d_]{3,10})\.?,?\s+(?P<year>\d{4})"
+    + r"(?:\s*(?:р\.|г\.|року|года|рік|год))?"
     + _CLOCK,
     re.I,
 )
@@ -87,8 +118,10 @@ class DateLine:
 
 
 def month_number(name: str) -> int | None:
-    """The number (1–12) of an English month name or abbreviation, else ``None``."""
-    return MONTHS.get(name.lower().rstrip("."))
+    """The number (1–12) of an English, Ukrainian or Russian month name or
+    abbreviation (see ``MONTHS``, ``UK_RU_MONTHS``), else ``None``."""
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or UK_RU_MONTHS.get(key)
 
 
 def normalize_iso(value: str) -> str | None:
