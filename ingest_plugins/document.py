@@ -149,6 +149,10 @@ class Document:
     """``"html"`` or ``"text"``."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields added by ``ingest_enrich`` hooks, keyed by field name."""
+    warnings: tuple[str, ...] = ()
+    """What looks off about the extraction (``drift.extraction_warnings``): e.g.
+    ``no date``, ``link-dense body (45% of it is link text)``. A layout change
+    of the site shows here first."""
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from typing import Any
 from .checks import BadArticle, check_article
 from .decode import read_source
 from .document import Document, SourceText
+from .drift import extraction_warnings, page_facts
 from .errors import InputError
 from .ids import document_id
 from .parsing.pagetype import page_kind
@@ -129,6 +130,7 @@ class Pipeline:
         kind = page_kind(text)
         if not kind.is_article:
             raise InputError(f"not an article ({kind.kind} page: {kind.reason})", path)
+        facts = page_facts(text)  # before parse, which may change the tree
         try:
             returned = claimed.source.parse(text)
         except InputError as err:
@@ -150,6 +152,7 @@ class Pipeline:
             article=article,
             encoding=text.encoding,
             format="html" if text.is_html else "text",
+            warnings=extraction_warnings(article, facts),
         )
         extra = self.enrich(document)
         return replace(document, extra=extra) if extra else document

@@ -31,6 +31,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "comments": [comment_record(c) for c in a.comments],
         "boilerplate": list(a.boilerplate),
         "encoding": asdict(document.encoding) | {"fixes": list(document.encoding.fixes)},
+        "warnings": list(document.warnings),
         **document.extra,
     }
 

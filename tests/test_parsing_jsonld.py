@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.jsonld import (
     ArticleMetadata,
@@ -118,3 +120,23 @@ def test_scripts_of_a_page() -> None:
     assert len(list(scripts_in_markup(page))) == 2
     objects = page_objects(parse_page(page))
     assert article_metadata(objects).authors == ("Tomas Reyes", "Leila")
+
+
+@pytest.mark.parametrize(
+    ("fields", "published"),
+    [
+        ({"datePublished": "19 Nov 2019 07:09 GMT"}, "2019-11-19T07:09:00+00:00"),
+        (
+            {"datePublished": "2019-11-19T07:09:00Z", "dateModified": "2020-01-01"},
+            "2019-11-19T07:09:00Z",
+        ),
+        ({"dateModified": "2020-01-01"}, "2020-01-01"),
+        ({"datePublished": "sometime", "dateModified": "2020-01-01"}, "2020-01-01"),
+        ({"datePublished": "1 липня 2022"}, "2022-07-01"),
+    ],
+)
+def test_article_dates_prefer_published_and_read_non_iso_forms(
+    fields: dict[str, str], published: str
+) -> None:
+    found = article_metadata([{"@type": "NewsArticle", "headline": "H", **fields}])
+    assert found.published == published

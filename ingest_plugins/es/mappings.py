@@ -72,6 +72,7 @@ def articles_body(profile: AnalysisProfile = FULL_PROFILE) -> dict[str, Any]:
                 "disclaimers": _text("en_text"),
                 "boilerplate": {"type": "text", "index": False},
                 "comment_count": {"type": "integer"},
+                "warnings": KEYWORD,
                 "encoding": {
                     "properties": {
                         "encoding": KEYWORD,

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from .dates import normalize_iso
+from .dates import normalize_iso, parse_date
 from .html import inner_text
 from .lines import clean_line
 
@@ -172,9 +172,21 @@ class ArticleMetadata:
     title: str | None = None
     description: str | None = None
     published: str | None = None
-    """A valid ISO 8601 ``datePublished``."""
+    """``datePublished`` as ISO 8601 (non-ISO forms such as ``19 Nov 2019 07:09 GMT``
+    are read as date lines); ``dateCreated``, then ``dateModified``, when it is missing."""
     authors: tuple[str, ...] = ()
     url: str | None = None
+
+
+def _first_date(article: dict[str, Any], keys: Iterable[str]) -> str | None:
+    """The first of ``keys`` whose value reads as a date (ISO 8601 or a date line)."""
+    for key in keys:
+        text = ld_text(article.get(key))
+        if text:
+            value = normalize_iso(text) or parse_date(text)
+            if value:
+                return value
+    return None
 
 
 def article_metadata(objects: list[dict[str, Any]]) -> ArticleMetadata:
@@ -189,7 +201,7 @@ def article_metadata(objects: list[dict[str, Any]]) -> ArticleMetadata:
     return ArticleMetadata(
         title=ld_text(article.get("headline")) or ld_text(article.get("name")),
         description=ld_text(article.get("description")),
-        published=normalize_iso(ld_text(article.get("datePublished")) or ""),
+        published=_first_date(article, ("datePublished", "dateCreated", "dateModified")),
         authors=ld_authors(article.get("author"), objects),
         url=ld_url(article.get("mainEntityOfPage")) or ld_url(article.get("url")),
     )

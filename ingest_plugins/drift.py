@@ -1,0 +1,95 @@
+"""Signs that a parser no longer fits the page: what a layout change looks like.
+
+A per-site parser does not fail when the site changes its markup; it
+quietly returns less (a body of one teaser, no date) or the wrong thing (a
+list of links as the body). ``extraction_warnings`` looks at a parsed
+article next to the page it came from and names what looks off; the host
+stores the names on the document (``Document.warnings``) and ``ingest
+run`` ends by listing the documents that have any.
+
+``PageFacts`` are read from the page before the parser runs (a parser may
+change the tree): how much visible text the page has and what its links say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import cast
+
+from lxml import etree
+
+from .document import Article, SourceText
+from .parsing.html import Element, inner_text
+
+__all__ = ["PageFacts", "extraction_warnings", "page_facts"]
+
+SHORT_BODY_SHARE = 0.15
+"""A body with less than this share of the page's visible text is suspect..."""
+SHORT_BODY_CHARS = 1_500
+"""...when it is also shorter than this (a short news item on a busy page is not)."""
+MAX_LINKS = 5_000
+"""Links read for ``PageFacts.link_texts`` (a page with more is no article page)."""
+LINK_DENSE_SHARE = 0.3
+"""A body with more than this share of its text in paragraphs that are link texts."""
+
+_HIDDEN_TEXT_TAGS = ("script", "style", "noscript", "template")
+_STRING_VALUE = etree.XPath("string()")
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the page held before parsing: visible characters and its link texts."""
+
+    visible_chars: int
+    link_texts: frozenset[str]
+
+
+def page_facts(source: SourceText) -> PageFacts | None:
+    """The facts of a saved page (``None`` for a text copy)."""
+    if not source.is_html:
+        return None
+    root = source.tree
+    body = root.find("body")
+    body = root if body is None else body
+    hidden = sum(_collapsed_len(inner_text(el)) for el in body.iter(*_HIDDEN_TEXT_TAGS))
+    visible = _collapsed_len(cast(str, _STRING_VALUE(body))) - hidden
+    links = (_key(_bounded_text(a)) for a in islice(root.iter("a"), MAX_LINKS))
+    return PageFacts(visible, frozenset(k for k in links if len(k) >= 20))
+
+
+def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str, ...]:
+    """What looks off about ``article`` (checked by the host) given its page's ``facts``."""
+    found: list[str] = []
+    if not article.title:
+        found.append("no title")
+    if not article.published:
+        found.append("no date")
+    paragraphs = [p for text in article.body.values() for p in text.split("\n\n") if p.strip()]
+    titles = {_key(t) for t in article.title.values()}
+    if any(_key(p) in titles for p in paragraphs):
+        found.append("title repeated as a body paragraph")
+    body_chars = sum(len(p) for p in paragraphs)
+    if facts is not None and body_chars:
+        if body_chars < SHORT_BODY_SHARE * facts.visible_chars and body_chars < SHORT_BODY_CHARS:
+            share = body_chars / facts.visible_chars
+            found.append(f"body far shorter than the page's text ({share:.0%})")
+        linked = sum(len(p) for p in paragraphs if _key(p) in facts.link_texts)
+        if linked > LINK_DENSE_SHARE * body_chars:
+            found.append(f"link-dense body ({linked / body_chars:.0%} of it is link text)")
+    return tuple(found)
+
+
+def _bounded_text(element: Element) -> str:
+    """The text of ``element`` from its first pieces (nested links cannot blow it up)."""
+    return "".join(islice(cast("Iterator[str]", element.itertext()), 50))
+
+
+def _collapsed_len(text: str) -> int:
+    """The length of ``text`` with white space collapsed, as parsers write it."""
+    return len(" ".join(text.split()))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
