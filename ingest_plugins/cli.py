@@ -1,8 +1,11 @@
-"""The ``ingest`` command: run, parse, search, plugins.
+"""The ``ingest`` command line; ``ingest --help`` lists the commands.
 
 Exit codes: 0 everything worked; 1 some input failed (each failure is one
-line on stderr naming the file and the reason); 2 usage, connection or
-plugin-loading errors that stop the whole command.
+line on stderr naming the file and the reason), which includes a PATH with
+no input file under it (an empty folder: ``ingest: no input files under
+PATH``; when no PATH has any, ``parse`` and ``run`` stop there, before
+loading plugins or connecting); 2 usage, connection or plugin-loading
+errors that stop the whole command.
 """
 
 from __future__ import annotations
@@ -15,32 +18,39 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Iterator, Sequence
-from typing import TextIO
-
-from elasticsearch import ApiError, AuthenticationException, Elasticsearch
-from elasticsearch import ConnectionError as EsConnectionError
-from elasticsearch import ConnectionTimeout as EsConnectionTimeout
-from elasticsearch import SSLError as EsTlsError
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .deadletter import DeadLetter
 from .document import Document
-from .es.analysis import normalize_query, probe
-from .es.bulk import PushReport, push, refresh
-from .es.connection import ConnectionSettings
-from .es.indices import alias_state, ensure_current, template_body
-from .es.mappings import comments_index, index_bodies
-from .es.retry import ClusterUnavailable, RetryPolicy, certificate_problem
-from .es.search import ArticleHit, CommentHit, search_articles, search_comments
-from .parallel import HostSettings, process_parallel
 from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
 from .plugins import Host, PluginError, load_host
 from .redact import log_to_stderr, register, scrub
 from .serialize import document_record
 
+# The Elasticsearch client costs more to import than parsing a page does: only the
+# commands that talk to a cluster import it (and ``ingest_plugins.es``), in their body.
+if TYPE_CHECKING:
+    from elasticsearch import Elasticsearch
+    from elasticsearch import SSLError as EsTlsError
+
+    from .deadletter import DeadLetter
+    from .es.bulk import PushReport
+    from .es.search import ArticleHit, CommentHit
+
 DEFAULT_INDEX = "news"
 DEFAULT_DEAD_LETTER = "dead-letter.jsonl"
+DEFAULT_RETRY_FOR = 300.0
+"""``RetryPolicy.retry_for``, repeated so that ``--help`` needs no Elasticsearch import."""
+MAX_BYTES_HELP = f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES // 2**20} MiB)"
+DESCRIPTION = "Parse news pages with per-site plugins and index them into Elasticsearch."
+EPILOG = """\
+exit status:
+  0  all good
+  1  some input failed, or a PATH has no input files (one line each on stderr)
+  2  nothing could be done (connection, credentials, plugin loading with --strict)
+
+`ingest COMMAND --help` shows the options of a command."""
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_FATAL = 0, 1, 2
 
 
@@ -127,9 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"articles index; comments go to INDEX-comments (default {DEFAULT_INDEX})",
     )
 
-    parser = argparse.ArgumentParser(prog="ingest", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="ingest",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
         "run",
@@ -141,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
-        help="refuse inputs larger than this (default 20 MB)",
+        metavar="BYTES",
+        help=MAX_BYTES_HELP,
     )
     run.add_argument("--chunk-size", type=int, default=500, help="bulk request size in actions")
     run.add_argument(
@@ -160,10 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--retry-for",
         type=float,
-        default=RetryPolicy.retry_for,
+        default=DEFAULT_RETRY_FOR,
         metavar="SECONDS",
         help="keep retrying while the cluster is down or pushing back, for up to this long "
-        f"without progress (default {RetryPolicy.retry_for:.0f})",
+        f"without progress (default {DEFAULT_RETRY_FOR:.0f})",
     )
     run.add_argument(
         "-v",
@@ -175,18 +191,20 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser(
         "parse", parents=[plugin_opts], help="parse inputs and print JSON Lines (no Elasticsearch)"
     )
-    parse.add_argument("paths", nargs="+", metavar="PATH")
-    parse.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    parse.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    parse.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES", help=MAX_BYTES_HELP
+    )
     parse.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
 
     search = sub.add_parser("search", parents=[es_opts], help="query the index")
-    search.add_argument("query")
+    search.add_argument("query", help="the words to look for (in every language unless --lang)")
     search.add_argument("--lang", help="search only this language's fields (en, uk, ru...)")
     search.add_argument("--source", help="only articles of this source (vt, aljazeera...)")
     search.add_argument("--since", help="published on or after this date (YYYY-MM-DD)")
     search.add_argument("--until", help="published on or before this date (YYYY-MM-DD)")
     search.add_argument("--comments", action="store_true", help="search comments instead")
-    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--size", type=int, default=10, help="at most this many hits (default 10)")
     search.add_argument("--json", action="store_true", help="JSON Lines output")
 
     mappings = sub.add_parser(
@@ -198,7 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show: what the index uses now; "
         "template: the index templates generated for this cluster (JSON, for curl)",
     )
-    mappings.add_argument("--json", action="store_true")
+    mappings.add_argument(
+        "--json", action="store_true", help="one compact JSON object per line instead of text"
+    )
 
     reindex = sub.add_parser(
         "reindex",
@@ -208,7 +228,40 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--force", action="store_true", help="build a new version anyway")
 
     plugins = sub.add_parser("plugins", parents=[plugin_opts], help="list loaded plugins")
-    plugins.add_argument("--json", action="store_true")
+    plugins.add_argument("--json", action="store_true", help="JSON Lines, one object per plugin")
+
+    new_plugin = sub.add_parser(
+        "new-plugin", help="write a new plugin package (source, fixture, golden test) to start from"
+    )
+    new_plugin.add_argument(
+        "name",
+        metavar="NAME",
+        help="plugin, package and source name: lower-case letters, digits and '_' (e.g. my_site)",
+    )
+    new_plugin.add_argument(
+        "--dir",
+        default=".",
+        metavar="DIR",
+        help="write the package to DIR/NAME (created; never overwritten; default: .)",
+    )
+    return _list_commands(parser, sub)
+
+
+def _list_commands(
+    parser: argparse.ArgumentParser, sub: argparse._SubParsersAction[argparse.ArgumentParser]
+) -> argparse.ArgumentParser:
+    """List every subcommand with its ``help`` in the description, so it cannot go stale.
+
+    The list replaces argparse's own (under "positional arguments"), which would repeat it.
+    """
+    summaries = {action.dest: action.help or "" for action in sub._choices_actions}
+    width = max(map(len, sub.choices))
+    lines = [f"  {name:<{width}}  {summaries.get(name, '')}".rstrip() for name in sub.choices]
+    for name, command in sub.choices.items():
+        command.description = command.description or summaries.get(name)
+    parser.description = f"{parser.description}\n\ncommands:\n" + "\n".join(lines)
+    parser.usage = parser.format_usage().removeprefix("usage: ").strip()
+    sub.help = argparse.SUPPRESS
     return parser
 
 
@@ -222,15 +275,49 @@ def _host(args: argparse.Namespace) -> Host:
     return host
 
 
+class Suspects:
+    """Documents whose extraction looks off (``Document.warnings``), reported at the end.
+
+    Only the first ``SHOWN`` paths are kept, so a long run's memory stays flat.
+    """
+
+    SHOWN = 20
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[str] = []
+
+    def watch(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+        for item in items:
+            if isinstance(item, Document) and item.warnings:
+                self.count += 1
+                if len(self.first) < self.SHOWN:
+                    self.first.append(f"{item.path} ({'; '.join(item.warnings)})")
+            yield item
+
+    def report(self) -> None:
+        if not self.count:
+            return
+        _note(f"{self.count} document(s) look suspect (layout change?):")
+        for line in self.first:
+            _note(f"  {line}")
+        if self.count > len(self.first):
+            _note(f"  ... and {self.count - len(self.first)} more (see their warnings field)")
+
+
 def _documents(args: argparse.Namespace, host: Host) -> Iterator[Document | Failure]:
     """Parsed inputs in input order: in this process, or in ``--workers`` processes."""
     if args.workers > 1:
+        from .parallel import HostSettings, process_parallel  # multiprocessing: only if used
+
         settings = HostSettings(tuple(args.plugin), tuple(args.disable), args.max_bytes)
         return process_parallel(args.paths, args.workers, settings)
     return Pipeline(host, max_bytes=args.max_bytes).process(args.paths)
 
 
 def _client(args: argparse.Namespace) -> Elasticsearch:
+    from .es.connection import ConnectionSettings
+
     password = os.environ.get(args.es_password_env) if args.es_password_env else None
     settings = ConnectionSettings.from_env(
         url=args.es_url,
@@ -257,11 +344,27 @@ def _check_cluster(client: Elasticsearch, url_hint: str) -> None:
 
 
 # ------------------------------------------------------------------ commands
+def _empty_paths(paths: Sequence[str]) -> list[str]:
+    """The PATHs with no input file under them (empty folders), said in one line on stderr.
+
+    Cheap: the walk of each PATH stops at its first file (names only, nothing read). A
+    PATH that yields a failure (missing, unreadable) is not listed: its failure says why.
+    """
+    empty = [path for path in dict.fromkeys(paths) if next(iter_inputs([path]), None) is None]
+    if empty:
+        _error(f"no input files under {', '.join(empty)}")
+    return empty
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
+    empty = _empty_paths(args.paths)
+    if set(empty) == set(args.paths):
+        return EXIT_INPUT_FAILED
     host = _host(args)
-    failed = 0
+    failed = len(empty)
     progress = Progress(sys.stderr, "parsing", args.paths)
-    for item in _documents(args, host):
+    suspects = Suspects()
+    for item in suspects.watch(_documents(args, host)):
         progress.tick()
         if isinstance(item, Failure):
             failed += 1
@@ -270,12 +373,21 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             print(json.dumps(document_record(item), ensure_ascii=False))
     progress.done()
+    suspects.report()
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    empty = _empty_paths(args.paths)
+    if set(empty) == set(args.paths):
+        return EXIT_INPUT_FAILED  # nothing to index: no need for plugins or a cluster
     if args.verbose:
         log_to_stderr([("elastic_transport", logging.INFO), ("ingest_plugins", logging.DEBUG)])
+    from .deadletter import DeadLetter
+    from .es.bulk import push, refresh
+    from .es.indices import ensure_current
+    from .es.retry import RetryPolicy
+
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
@@ -292,10 +404,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress.done()
         _note(scrub(message))
 
+    suspects = Suspects()
     with DeadLetter(args.dead_letter) as dead_letter:
         report = push(
             client,
-            _documents(args, host),
+            suspects.watch(_documents(args, host)),
             args.index,
             on_failure=on_failure,
             on_input=progress.tick,
@@ -307,6 +420,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     progress.done()
     refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
     _run_summary(report, dead_letter, args.index, time.monotonic() - started)
+    suspects.report()
     if refresh_failed is not None:
         _note(
             f"the final refresh failed: {scrub(refresh_failed)}. Every "
@@ -319,7 +433,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "were not indexed: run the same command again to finish (nothing is duplicated)."
         )
         return EXIT_FATAL
-    return EXIT_INPUT_FAILED if report.failures else EXIT_OK
+    return EXIT_INPUT_FAILED if report.failures or empty else EXIT_OK
 
 
 def _run_summary(report: PushReport, dead_letter: DeadLetter, index: str, seconds: float) -> None:
@@ -345,6 +459,9 @@ def _run_summary(report: PushReport, dead_letter: DeadLetter, index: str, second
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from .es.analysis import normalize_query
+    from .es.search import search_articles, search_comments
+
     client = _client(args)
     hits: Sequence[ArticleHit | CommentHit]
     query = normalize_query(args.query)
@@ -377,6 +494,8 @@ def _clean(text: str) -> str:
 
 
 def _render_hit(hit: ArticleHit | CommentHit) -> str:
+    from .es.search import CommentHit
+
     snippets = "\n".join(f"    … {_clean(h)} …" for h in hit.highlights[:3])
     if isinstance(hit, CommentHit):
         head = f"{hit.score:6.2f}  comment {hit.id}  (article {hit.article_id})"
@@ -413,7 +532,24 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_INPUT_FAILED if host.failures else EXIT_OK
 
 
+def cmd_new_plugin(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create_plugin
+
+    try:
+        made = create_plugin(args.name, args.dir)
+    except ScaffoldError as err:
+        _error(f"new-plugin: {err}")
+        return EXIT_FATAL
+    print(f"wrote {made.root}/ (plugin and source {made.name!r}, fixture {made.fixture.name})")
+    print(f"next: pip install -e {made.root} && ingest plugins && pytest {made.root}")
+    return EXIT_OK
+
+
 def cmd_mappings(args: argparse.Namespace) -> int:
+    from .es.analysis import probe
+    from .es.indices import alias_state, template_body
+    from .es.mappings import comments_index, index_bodies
+
     host = _host(args)
     client = _client(args)
     if args.action == "template":
@@ -464,6 +600,8 @@ def cmd_mappings(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    from .es.indices import ensure_current
+
     host = _host(args)
     client = _client(args)
     _check_cluster(client, args.es_url or "")
@@ -486,6 +624,7 @@ COMMANDS = {
     "plugins": cmd_plugins,
     "mappings": cmd_mappings,
     "reindex": cmd_reindex,
+    "new-plugin": cmd_new_plugin,
 }
 
 
@@ -495,22 +634,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except PluginError as err:
         _fatal(args, f"plugin error: {err}")
-    except AuthenticationException:
-        _fatal(
-            args,
-            "Elasticsearch refused the credentials (check INGEST_ES_USER / password / API key)",
-        )
-    except EsTlsError as err:
-        _fatal(args, f"TLS failed: {_tls_reason(err)}")
-    except (EsConnectionError, EsConnectionTimeout) as err:
-        _fatal(args, f"cannot reach Elasticsearch: {type(err).__name__}: {err.message}")
-    except ClusterUnavailable as err:
-        _fatal(args, f"gave up: Elasticsearch made {err}")
-    except ApiError as err:
-        _fatal(args, f"Elasticsearch error: {err.meta.status} {err.error}")
     except KeyboardInterrupt:
         _error("interrupted")
+    except Exception as err:
+        message = _es_failure(err)
+        if message is None:
+            raise
+        _fatal(args, message)
     return EXIT_FATAL
+
+
+def _es_failure(err: Exception) -> str | None:
+    """The one-line reason for an Elasticsearch error that stops a command, else ``None``.
+
+    Only when the client was imported: a command that never talks to a cluster
+    cannot raise its errors, and must not pay for importing it to find that out.
+    """
+    if "elasticsearch" not in sys.modules:
+        return None
+    from elasticsearch import ApiError, AuthenticationException
+    from elasticsearch import ConnectionError as EsConnectionError
+    from elasticsearch import ConnectionTimeout as EsConnectionTimeout
+    from elasticsearch import SSLError as EsTlsError
+
+    from .es.retry import ClusterUnavailable
+
+    if isinstance(err, AuthenticationException):
+        return "Elasticsearch refused the credentials (check INGEST_ES_USER / password / API key)"
+    if isinstance(err, EsTlsError):
+        return f"TLS failed: {_tls_reason(err)}"
+    if isinstance(err, EsConnectionError | EsConnectionTimeout):
+        return f"cannot reach Elasticsearch: {type(err).__name__}: {err.message}"
+    if isinstance(err, ClusterUnavailable):
+        return f"gave up: Elasticsearch made {err}"
+    if isinstance(err, ApiError):
+        return f"Elasticsearch error: {err.meta.status} {err.error}"
+    return None
 
 
 def _fatal(args: argparse.Namespace, message: str) -> None:
@@ -522,6 +681,8 @@ def _fatal(args: argparse.Namespace, message: str) -> None:
 
 def _tls_reason(err: EsTlsError) -> str:
     """Why TLS failed, with what to do about an untrusted certificate."""
+    from .es.retry import certificate_problem
+
     if certificate_problem(err):
         return (
             "the cluster's certificate is not trusted; give its CA with --ca-certs or "

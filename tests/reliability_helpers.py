@@ -15,7 +15,7 @@ from elasticsearch import Elasticsearch, helpers
 from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import REPO
 
-VT_PAGE = REPO / "tests" / "fixtures" / "vt" / "wp_2024.html"
+VT_PAGE = REPO / "tests" / "fixtures" / "vt" / "VT_2024-05-20.html"
 VT_SLUG = "drone-makers-court-pentagon"
 VT_COMMENTS = 5
 SUMMARY = re.compile(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ingest_plugins.cli import Progress, main
+from ingest_plugins.cli import DEFAULT_RETRY_FOR, Progress, build_parser, main
 from tests.conftest import SEEDS
 from tests.plugin_helpers import EXAMPLE_FILE
 
@@ -119,3 +121,162 @@ def test_parse_with_workers_gives_the_same_output_in_the_same_order(
     assert len(outputs[0].out.splitlines()) == 40
     assert outputs[0].err == outputs[1].err
     assert "10-empty.txt: empty input" in outputs[1].err
+
+
+# ------------------------------------------------------------------ startup: no client import
+PROBE = """
+import sys
+from ingest_plugins.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+heavy = [m for m in sys.modules if m.split(".")[0] in ("elasticsearch", "elastic_transport")
+         or m.startswith("ingest_plugins.es") or m == "concurrent.futures.process"]
+print("heavy:" + ",".join(sorted(heavy)), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["parse", str(next(iter(sorted(SEEDS.iterdir()))))], ["plugins"], ["--help"]],
+    ids=["parse", "plugins", "help"],
+)
+def test_commands_without_elasticsearch_never_import_its_client(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "heavy:", done.stderr
+    assert done.stdout
+
+
+def test_the_retry_default_in_the_help_is_the_policy_default() -> None:
+    from ingest_plugins.es.retry import RetryPolicy
+
+    assert RetryPolicy().retry_for == DEFAULT_RETRY_FOR
+
+
+# ------------------------------------------------------------------ help
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_the_description_lists_every_command_with_its_summary() -> None:
+    parser = build_parser()
+    help_text = parser.format_help()
+    commands = _commands(parser)
+    assert {"run", "parse", "search", "plugins", "mappings", "reindex"} <= set(commands)
+    for name, command in commands.items():
+        assert command.description, f"{name} has no one-line summary"
+        line = re.search(rf"^  {re.escape(name)} +(.+)$", help_text, flags=re.M)
+        assert line, f"`ingest --help` does not list {name}"
+        assert line.group(1) == command.description
+    assert "exit status:" in help_text
+
+
+def test_every_argument_of_every_command_has_help() -> None:
+    parser = build_parser()
+    for prog, command in [("ingest", parser), *_commands(parser).items()]:
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, (
+                f"{prog}: {action.option_strings or action.dest} has no help"
+            )
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    assert "usage: ingest" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ no input files
+@pytest.mark.parametrize("command", ["parse", "run"])
+def test_a_path_without_input_files_is_one_line_and_exit_1(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("INGEST_ES_URL", "https://127.0.0.1:9")  # never contacted
+    empty, hidden = tmp_path / "empty", tmp_path / "only-hidden"
+    empty.mkdir()
+    (hidden / "sub").mkdir(parents=True)
+    (hidden / ".notes.txt").write_text("dot files are skipped")
+    assert main([command, str(empty), str(hidden)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [f"ingest: no input files under {empty}, {hidden}"]
+
+
+def test_an_empty_folder_next_to_inputs_is_named_and_the_rest_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(tmp_path), str(SEEDS)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    assert captured.err.splitlines()[0] == f"ingest: no input files under {tmp_path}"
+    assert "no input files" not in "".join(captured.err.splitlines()[1:])
+
+
+def test_a_missing_path_is_a_failure_not_an_empty_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"ingest: {tmp_path / 'missing'}: no such file or directory"]
+
+
+# ------------------------------------------------------------------ plugin loading
+@pytest.mark.parametrize("command", [["parse", str(SEEDS)], ["plugins"]], ids=["parse", "plugins"])
+def test_strict_with_a_broken_plugin_is_one_line_and_exit_2(
+    command: list[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.py"
+    broken.write_text("raise ImportError('no module named lxml_extra')\n")
+    ingest = str(Path(sys.executable).parent / "ingest")
+    args = [ingest, command[0], "--strict", "--plugin", str(broken), *command[1:]]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("ingest: plugin error: plugin 'broken' failed to load")
+    assert "no module named lxml_extra" in done.stderr
+
+
+def test_unknown_plugin_names_are_warned_about_and_nothing_stops(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INGEST_PLUGINS", "vt,aljazeera,typo")
+    monkeypatch.setenv("INGEST_DISABLE_PLUGINS", "nosuch")
+    assert main(["parse", "--disable", "gone", str(SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    assert captured.err.splitlines()[:3] == [
+        "ingest: warning: INGEST_PLUGINS names 'typo', but no such plugin is installed",
+        "ingest: warning: --disable/INGEST_DISABLE_PLUGINS names 'gone', but no such plugin "
+        "is installed",
+        "ingest: warning: --disable/INGEST_DISABLE_PLUGINS names 'nosuch', but no such plugin "
+        "is installed",
+    ]
+
+
+def test_plugins_warns_about_an_unknown_disable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins", "--json", "--disable", "nosuch"]) == 0
+    captured = capsys.readouterr()
+    assert "ingest: warning: --disable/INGEST_DISABLE_PLUGINS names 'nosuch'" in captured.err
+    assert {"vt", "aljazeera"} <= {json.loads(line)["name"] for line in captured.out.splitlines()}
+
+
+def test_parse_ends_by_listing_suspect_documents(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2:] == [
+        "ingest: 1 document(s) look suspect (layout change?):",
+        f"ingest:   {SEEDS / '000_69b621c95946143e.txt'} (no title; no date)",
+    ]

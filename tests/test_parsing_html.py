@@ -11,7 +11,6 @@ from lxml import etree
 
 from ingest_plugins import EncodingReport, SourceText
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
-from ingest_plugins.parsing.css import Selector, select_first, selectors
 from ingest_plugins.parsing.html import (
     BR_MARK,
     PageError,
@@ -27,6 +26,7 @@ from ingest_plugins.parsing.html import (
     parse_page,
     spaced_text,
 )
+from ingest_plugins.parsing.select import select_first, select_one, selector, selectors
 from ingest_plugins.parsing.urls import url_in_domains
 
 
@@ -88,7 +88,7 @@ def test_page_cleaning_and_text() -> None:
 
 def test_spaced_text_puts_spaces_between_pieces() -> None:
     page = parse_page("<h1>  Title<span>part</span>  two </h1>")
-    heading = Selector("h1").first(page)
+    heading = select_one(page, selector("h1"))
     assert heading is not None
     assert spaced_text(heading) == "Title part two"
 
@@ -103,13 +103,13 @@ def test_parse_page_handles_nesting_deeper_than_libxml2_builds() -> None:
     depth = 3000
     page = parse_page("<body>" + "<div>" * depth + "<p>deep</p>" + "</div>" * depth)
     assert sum(1 for _ in page.iter("div")) == depth
-    assert Selector("p").first(page) is not None
+    assert select_one(page, selector("p")) is not None
 
 
 def test_parse_page_drops_control_characters_lxml_refuses() -> None:
     page = parse_page("<p>a\x01b<br>\x1fc</p>")
     mark_line_breaks(page)  # would raise if a tail kept a control character
-    paragraph = Selector("p").first(page)
+    paragraph = select_one(page, selector("p"))
     assert paragraph is not None
     assert element_text(paragraph) == "ab\nc"
 

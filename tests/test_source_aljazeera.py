@@ -1,8 +1,12 @@
 """The ``aljazeera`` source plugin: text reposts and saved pages (old and current layout).
 
-The golden files under ``tests/golden/aljazeera/`` are the spec: each is
-``json.dumps(asdict(article), ensure_ascii=False, indent=2, sort_keys=True)``
-of one input's parse, reviewed by hand. Variants of the seed (Russian or no
+The golden files are the spec: each is ``json.dumps(asdict(article),
+ensure_ascii=False, indent=2, sort_keys=True)`` of one input's parse through
+the host pipeline, reviewed by hand. Each saved page
+``tests/fixtures/aljazeera/AlJazeera_<YYYY-MM-DD>.html`` has its golden
+``.json`` next to it (found by ``ingest_plugins.testing.find_fixtures``), the
+seed's is under ``tests/golden/aljazeera/``; ``pytest --update-goldens``
+rewrites them. Variants of the seed (Russian or no
 translation, chrome between paragraphs, bylines, other date forms) are made
 at test time from the seed's text.
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -24,18 +29,27 @@ from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.lines import clean_line
 from ingest_plugins.parsing.urls import parse_url_line
 from ingest_plugins.sources import aljazeera
+from ingest_plugins.sources import vt as vt_plugin
 from ingest_plugins.sources.aljazeera import html as aljazeera_html
 from ingest_plugins.sources.aljazeera.site import parse_byline, parse_header_line
+from ingest_plugins.testing import Fixture, assert_golden, check_fixture, find_fixtures
+from ingest_plugins.testing import parse_fixture as parse_through_host
 from tests.call_counter import record_calls
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
 GOLDEN = TESTS / "golden" / "aljazeera"
+"""The seed's golden (``seeds/`` keeps its own file names)."""
 FIXTURES = TESTS / "fixtures" / "aljazeera"
 
 SEED = SEEDS / "002_cb5603a3dcd24ba0.txt"
 VT_SEED = SEEDS / "000_69b621c95946143e.txt"
-HTML_FIXTURES = ("older_layout_2018.html", "current_layout_2023.html")
+PLUGINS = (aljazeera, vt_plugin)
+"""Every built-in plugin: a fixture must be claimed by its own source only."""
+PAGES = find_fixtures(FIXTURES)
+HTML_FIXTURES = tuple(page.name for page in PAGES if page.path.suffix == ".html")
+OLDER_PAGE = "AlJazeera_2018-10-14.html"  # the older layout
+CURRENT_PAGE = "AlJazeera_2023-03-09.html"  # the current layout
 
 SEED_URL = "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war"
 SEED_TITLE_EN = "putin says Western sanctions pushing russia-Belarus unification"
@@ -155,17 +169,19 @@ def unaccounted_lines(text: str, article: Article) -> list[str]:
 # Golden files
 # ---------------------------------------------------------------------------
 
-GOLDEN_CASES = [
-    ("002_cb5603a3dcd24ba0.json", SEED.name, False),
-    *((name.replace(".html", ".json"), name, True) for name in HTML_FIXTURES),
-]
+
+def test_seed_matches_golden() -> None:
+    assert_golden(parse_through_host(SEED, PLUGINS), GOLDEN / f"{SEED.stem}.json")
 
 
-@pytest.mark.parametrize(("golden", "input_name", "is_html"), GOLDEN_CASES)
-def test_golden(golden: str, input_name: str, is_html: bool) -> None:
-    text = seed_text() if input_name == SEED.name else fixture_text(input_name)
-    expected = (GOLDEN / golden).read_text(encoding="utf-8").rstrip("\n")
-    assert as_json(parse(text, is_html)) == expected
+@pytest.mark.parametrize("fixture", PAGES, ids=str)
+def test_fixture_matches_golden(fixture: Fixture) -> None:
+    check_fixture(fixture, PLUGINS)
+
+
+def test_fixtures_are_found() -> None:
+    assert {OLDER_PAGE, CURRENT_PAGE} <= set(HTML_FIXTURES)
+    assert all(page.site == "AlJazeera" and page.golden.is_file() for page in PAGES)
 
 
 # ---------------------------------------------------------------------------
@@ -454,7 +470,7 @@ def test_page_chrome_is_boilerplate_not_body(name: str) -> None:
 
 
 def test_current_page_related_stories_are_boilerplate() -> None:
-    article = parse(fixture_text("current_layout_2023.html"), is_html=True)
+    article = parse(fixture_text(CURRENT_PAGE), is_html=True)
     assert "Copper prices slide as demand cools" in article.boilerplate
     assert "end of list" in article.boilerplate
     assert "Copper prices" not in article.body["en"]
@@ -467,8 +483,8 @@ def strip_json_ld(page: str) -> str:
 @pytest.mark.parametrize(
     ("name", "published"),
     [
-        ("older_layout_2018.html", "2018-10-14T09:35:12Z"),
-        ("current_layout_2023.html", "2023-03-09T14:21:38+00:00"),
+        (OLDER_PAGE, "2018-10-14T09:35:12Z"),
+        (CURRENT_PAGE, "2023-03-09T14:21:38+00:00"),
     ],
 )
 def test_markup_metadata_when_json_ld_is_missing(name: str, published: str) -> None:
@@ -485,20 +501,20 @@ def test_markup_metadata_when_json_ld_is_missing(name: str, published: str) -> N
 
 
 def test_visible_date_when_no_machine_date() -> None:
-    page = strip_json_ld(fixture_text("current_layout_2023.html"))
+    page = strip_json_ld(fixture_text(CURRENT_PAGE))
     page = page.replace('<meta property="article:published_time"', '<meta property="x"')
     assert parse(page, is_html=True).published == "2023-03-09"
 
 
 def test_json_ld_is_preferred_over_markup() -> None:
-    page = fixture_text("current_layout_2023.html").replace(
+    page = fixture_text(CURRENT_PAGE).replace(
         '"headline":"Lithium towns', '"headline":"JSON-LD headline: Lithium towns'
     )
     assert parse(page, is_html=True).title["en"].startswith("JSON-LD headline:")
 
 
 def test_broken_json_ld_falls_back_to_markup() -> None:
-    page = fixture_text("older_layout_2018.html").replace('"@type": "NewsArticle",', '"@type": ,')
+    page = fixture_text(OLDER_PAGE).replace('"@type": "NewsArticle",', '"@type": ,')
     article = parse(page, is_html=True)
     assert article.title == {"en": "Delta rice farmers count losses as floodwaters recede"}
     assert article.authors == ("Samira Haddad",)
@@ -521,6 +537,39 @@ def test_deeply_nested_page_does_not_crash() -> None:
         "</body></html>"
     )
     article = parse(page, is_html=True)
+    assert article.body == {"en": "Deep text."}
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        "<div class='topics'>",  # each opens a zone, far deeper than Python's recursion limit
+        "<div>",  # 20,000 levels down, the article text is still the body
+    ],
+)
+def test_deep_nesting_of_any_kind_parses_fast(around: str) -> None:
+    depth = 20_000
+    page = (
+        '<html><head><link rel="canonical" href="https://www.aljazeera.com/news/x"></head>'
+        "<body><main><h1>Title</h1>" + around * depth + "<div class='wysiwyg'><p>Deep text.</p>"
+        + "</div>" * (depth + 1) + "</main></body></html>"
+    )  # fmt: skip
+    started = time.perf_counter()
+    article = parse(page, is_html=True)
+    assert time.perf_counter() - started < 1
+    assert article.body == {"en": "Deep text."}
+
+
+def test_deep_title_and_body_without_main_parse_fast() -> None:
+    depth = 20_000
+    page = (
+        "<html><body>" + "<div>" * depth + "<h1>Title</h1>" + "</div>" * depth
+        + "<section>" * depth + "<div class='wysiwyg'><p>Deep text.</p></div>"
+        + "</section>" * depth + "</body></html>"
+    )  # fmt: skip
+    started = time.perf_counter()
+    article = parse(page, is_html=True)
+    assert time.perf_counter() - started < 1
     assert article.body == {"en": "Deep text."}
 
 

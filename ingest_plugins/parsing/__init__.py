@@ -9,7 +9,15 @@ pages in general lives here, one concept per module:
 * ``dates``: date lines (``1 Jul 2022``, ``01.07.2022``, ISO 8601…) to ISO values;
 * ``bylines``: byline lines and author-name lists to names;
 * ``jsonld``: JSON-LD objects and the article metadata they carry;
-* ``html``: markup sniffing, head metadata, the lxml page tree, CSS selectors and text;
+* ``html``: markup sniffing, head metadata, the lxml page tree and its text;
+* ``select``: CSS selectors, compiled by lxml, and searches with them;
+* ``blocks``: a page read as text blocks, each in a zone the plugin names;
 * ``claims``: whether a saved page declares itself a given site;
+* ``pagetype``: article or listing page (section, tag, search, home);
+* ``comments``: comment threads from drafts collected in document order;
 * ``languages``: language-keyed slots (``{"en": text}``) and script tests.
+
+Every public name (each module's ``__all__``) is documented in
+docs/toolkit.md, which ``python -m scripts.write_toolkit_docs`` writes from
+the docstrings; a test keeps the two in sync.
 """

@@ -16,6 +16,13 @@ from collections.abc import Collection
 
 from .lines import clean_line
 
+__all__ = [
+    "ROLE_WORDS",
+    "is_person_name",
+    "parse_author_names",
+    "parse_byline",
+]
+
 # "By Dave Decamp", "Written by: X in Kyiv", "Posted by A and B", "Reported by X".
 _BYLINE_RE = re.compile(r"(?:(?:written|posted|reported)\s+)?by:?\s+(?P<names>\S.*)", re.I)
 # Separators between a byline's names and its role or affiliation: ",", " | ", " - ".

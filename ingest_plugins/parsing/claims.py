@@ -15,6 +15,12 @@ from ingest_plugins.document import SourceText
 
 from .jsonld import ld_references, ld_types
 
+__all__ = [
+    "head_site_signals",
+    "page_declares_site",
+    "page_names_a_site",
+]
+
 
 def page_declares_site(
     source: SourceText,

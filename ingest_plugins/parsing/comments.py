@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 from ingest_plugins import Comment
 from ingest_plugins.language import detect_language
 
+__all__ = [
+    "CommentDraft",
+    "finish_comments",
+]
+
 # ---------------------------------------------------------------------------
 # Comments
 # ---------------------------------------------------------------------------

@@ -24,6 +24,17 @@ from datetime import date, datetime, timedelta, timezone
 
 from .lines import clean_line
 
+__all__ = [
+    "MONTHS",
+    "UK_RU_MONTHS",
+    "DateLine",
+    "month_number",
+    "normalize_iso",
+    "parse_date",
+    "parse_date_line",
+    "same_day",
+]
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(

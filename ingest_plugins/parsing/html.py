@@ -6,12 +6,10 @@ plugins follow that decision. The raw
 head readers (``head_tags``) work on the text with regexes, cheaply enough
 for claiming; the rest works on an lxml tree from ``parse_page``.
 
-Why lxml and not BeautifulSoup: a saved page is 20–80 KB, and building a
-BeautifulSoup tree of it (plus soupsieve selectors) took 20–40 ms, several
-times what trafilatura needs for the whole extraction; libxml2's tree takes
-a fraction of a millisecond (see the Performance section of the README;
-CSS selectors are in ``css``). The tree is the same one (BeautifulSoup's
-``"lxml"`` builder runs this parser), so what the plugins see has not changed.
+The built-in plugins work on lxml trees (``SourceText.tree``), which
+libxml2 builds many times faster than a BeautifulSoup tree of the same
+page; a plugin that prefers BeautifulSoup's API has ``SourceText.soup``,
+built by the same parser. CSS selectors are in ``select``.
 
 In an lxml tree an element's text is ``el.text`` (before its first child)
 and each child's ``tail`` (after it): "the text between" belongs to the
@@ -27,9 +25,30 @@ from typing import TypeAlias, cast
 
 from lxml import etree
 
-from ingest_plugins.decode import looks_like_html as looks_like_html
+from ingest_plugins.decode import looks_like_html
 
 from .lines import clean_line, is_clean_line, strip_invisible
+
+__all__ = [
+    "BR_MARK",
+    "NON_TEXT_TAGS",
+    "Element",
+    "PageError",
+    "ancestors",
+    "canonical_url",
+    "class_list",
+    "drop_elements",
+    "element_text",
+    "head_tags",
+    "inner_text",
+    "looks_like_html",
+    "mark_line_breaks",
+    "markup_text",
+    "meta_content",
+    "parse_page",
+    "spaced_text",
+    "text_pieces",
+]
 
 Element: TypeAlias = etree._Element
 """An element of a parsed page."""

@@ -21,6 +21,21 @@ from .dates import normalize_iso, parse_date
 from .html import inner_text
 from .lines import clean_line
 
+__all__ = [
+    "ARTICLE_TYPES",
+    "ArticleMetadata",
+    "article_metadata",
+    "find_article",
+    "iter_objects",
+    "ld_authors",
+    "ld_references",
+    "ld_text",
+    "ld_types",
+    "ld_url",
+    "load_json",
+    "page_objects",
+]
+
 ARTICLE_TYPES = frozenset(
     {
         "Article",
@@ -173,19 +188,19 @@ class ArticleMetadata:
     description: str | None = None
     published: str | None = None
     """``datePublished`` as ISO 8601 (non-ISO forms such as ``19 Nov 2019 07:09 GMT``
-    are read as date lines); ``dateCreated``, then ``dateModified``, when it is missing."""
+    are read as date lines); ``dateCreated``, then ``dateModified``, only when it is
+    missing (one that is there but no date gives ``None``)."""
     authors: tuple[str, ...] = ()
     url: str | None = None
 
 
 def _first_date(article: dict[str, Any], keys: Iterable[str]) -> str | None:
-    """The first of ``keys`` whose value reads as a date (ISO 8601 or a date line)."""
+    """The value of the first of ``keys`` the article has, read as a date (ISO 8601 or
+    a date line); ``None`` when that one is no date (a later key is no substitute)."""
     for key in keys:
         text = ld_text(article.get(key))
         if text:
-            value = normalize_iso(text) or parse_date(text)
-            if value:
-                return value
+            return normalize_iso(text) or parse_date(text)
     return None
 
 

@@ -10,6 +10,14 @@ from collections.abc import Sequence
 
 from ingest_plugins.language import UNDETERMINED, detect_language, script_counts
 
+__all__ = [
+    "cyrillic_languages",
+    "group_by_language",
+    "is_cyrillic_text",
+    "lang_slot",
+    "slot_language",
+]
+
 # Letters only Ukrainian, or only Russian, has.
 _UK_ONLY = frozenset("іїєґІЇЄҐ")
 _RU_ONLY = frozenset("ыэёъЫЭЁЪ")

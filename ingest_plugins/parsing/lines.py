@@ -10,6 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+__all__ = [
+    "AD_LABEL_RE",
+    "classify_line",
+    "clean_line",
+    "is_blank",
+    "is_clean_line",
+    "split_lines",
+    "strip_invisible",
+]
+
 # Runs of horizontal white space (incl. NBSP and other Unicode spaces) inside a line.
 _INNER_SPACE_RE = re.compile(r"[^\S\n]+")
 

@@ -8,6 +8,11 @@ from urllib.parse import urlsplit
 
 from .lines import clean_line
 
+__all__ = [
+    "parse_url_line",
+    "url_in_domains",
+]
+
 # A line that is only a URL, bare or in angle brackets: "<https://…>".
 _URL_LINE_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
 

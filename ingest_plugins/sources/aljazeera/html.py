@@ -33,13 +33,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeAlias
 
 from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.language import detect_language
 from ingest_plugins.parsing import jsonld
+from ingest_plugins.parsing.blocks import TagsExcept, Whole, text_blocks
 from ingest_plugins.parsing.bylines import parse_author_names
-from ingest_plugins.parsing.css import select_first, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
 from ingest_plugins.parsing.html import (
     Element,
@@ -47,13 +46,13 @@ from ingest_plugins.parsing.html import (
     canonical_url,
     drop_elements,
     element_text,
-    inner_text,
     mark_line_breaks,
     markup_text,
     meta_content,
 )
 from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
 from ingest_plugins.parsing.lines import is_blank
+from ingest_plugins.parsing.select import select, select_first, selectors
 
 from .site import (
     AFFILIATIONS,
@@ -128,9 +127,9 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*al[\s-]*jazeera(?:\s+english)?\s
 
 def _markup_authors(root: Element) -> tuple[str, ...]:
     """Author names from the byline markup (``By X and Y`` or plain names)."""
-    for selector in _AUTHOR_SELECTORS:
+    for compiled in _AUTHOR_SELECTORS:
         names: list[str] = []
-        for element in selector.all(root):
+        for element in select(root, compiled):
             text = element_text(element)
             found = parse_byline(text) or parse_author_names(text, affiliations=AFFILIATIONS)
             for name in found:
@@ -159,8 +158,8 @@ def _markup_date(root: Element) -> str | None:
     published = meta_content(root, "article:published_time", "datepublished", "publish-date")
     if published and normalize_iso(published):
         return published
-    for selector in _DATE_SELECTORS:
-        for element in islice(selector.iter(root), _DATE_CANDIDATES):
+    for compiled in _DATE_SELECTORS:
+        for element in select(root, compiled)[:_DATE_CANDIDATES]:
             stamp = element.get("datetime")
             if isinstance(stamp, str) and normalize_iso(stamp):
                 return stamp.strip()
@@ -200,7 +199,6 @@ _BLOCK_TAGS = (
 _BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
 _CHROME_TAGS = frozenset({"aside", "nav", "form", "button", "footer"})
 _CAPTION_TAGS = frozenset({"figure", "figcaption"})
-_WIDGET_ITEM_TAGS = frozenset({"a", "button"})
 # Class-name words of site chrome containers ("container--ads", "article-share", …).
 _CHROME_CLASS_WORDS = frozenset(
     "ad ads adslot advert advertisement recommended related share sharing social newsletter "
@@ -212,8 +210,8 @@ _CHROME_CLASSES = frozenset(
 )
 # Splits a class name into its words: "container--ads" → "container", "ads".
 _CLASS_WORD_SPLIT_RE = re.compile(r"[-_]+")
-_MAX_DEPTH = 120
-"""Deeper than this, an element's text is taken as one block (no recursion limit hit)."""
+_BLOCK_BOUNDARIES = TagsExcept(_INLINE_TAGS)
+"""Every element that is not inline starts a block (``text_blocks``' ``block_tags``)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -233,9 +231,13 @@ def _class_zone(classes: str) -> str | None:
     return None
 
 
-def _is_chrome_line(run: list[str]) -> bool:
-    """True when the raw text gathered so far is a complete chrome line (``Share``)."""
-    return chrome_kind(markup_text("".join(run))) is not None
+def _is_chrome_line(pending: str) -> bool:
+    """True when the text gathered in a widget so far is a complete chrome line (``Share``)."""
+    return chrome_kind(markup_text(pending)) is not None
+
+
+_ENDS_BLOCK = {"chrome": _is_chrome_line}
+"""In a widget, a complete label is a line of its own (``text_blocks``' ``ends_block``)."""
 
 
 _BLOCK_PEEK = 8
@@ -259,67 +261,51 @@ def _has_block(element: Element) -> bool:
     return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
 
 
-Block: TypeAlias = tuple[str, str]
-"""``(zone, text)``: one text block of the article area."""
+_WHOLE = {zone: Whole(zone) for zone in ("body", "other", "chrome", "caption")}
+"""An element's text taken whole, in each zone."""
+_WIDGET_ITEM = Whole("chrome", block=True)
+"""A link in a widget: a line of its own (buttons, not being inline, are blocks anyway)."""
 
 
 @dataclass
-class _Walker:
-    """Walks the article area and lists its ``(zone, text)`` blocks in document order.
+class _Zones:
+    """The zone callback of the walk over the article area (``text_blocks``).
 
     Zones: ``body`` (article text), ``chrome`` (ads, widgets, credits),
     ``caption`` (image captions) and ``other`` (the rest of the article
-    area; only its chrome-looking lines are kept). Blocks are appended to
-    one list (no generator per level: a block deep in the tree would pass
-    through every one of them).
+    area; only its chrome-looking lines are kept). Inline elements, and
+    paragraphs that hold no block element, are read whole.
     """
 
-    body: Element | None
-    metadata: set[Element] = field(default_factory=set)
-    blocks: list[Block] = field(default_factory=list)
+    root: Element
+    start: str
+    """The zone of ``root``."""
+    body: Element
+    metadata: set[Element]
+    """Title and standfirst: taken as metadata, so never body text."""
 
-    def walk(self, node: Element, zone: str, depth: int = 0) -> list[Block]:
-        """Append the text blocks under ``node`` to ``blocks``; inline runs make one block."""
-        run: list[str] = [node.text] if node.text else []
-        for child in node:
-            if isinstance(child.tag, str):
-                self._child(child, run, zone, depth)
-            if child.tail:  # the text after the child is the parent's
-                run.append(child.tail)
-        if run:
-            self._flush(run, zone)
-        return self.blocks
+    def __call__(self, element: Element, zone: str) -> str | Whole[str]:
+        if element is self.root:
+            return self.start
+        tag = element.tag
+        if zone != "chrome" and zone != "caption":  # nothing opens a zone inside those
+            opened = self._opens(element, tag)
+            if opened is not None and opened != zone:
+                return opened
+        # In its parent's zone: inline elements, and paragraphs without block
+        # elements, are read whole.
+        if tag in _INLINE_TAGS:
+            return _WIDGET_ITEM if tag == "a" and zone == "chrome" else _WHOLE[zone]
+        if tag in _PARAGRAPH_TAGS and not _has_block(element):
+            return _WHOLE[zone]
+        return zone
 
-    def _child(self, child: Element, run: list[str], zone: str, depth: int) -> None:
-        """The blocks of one child element; inline children join ``run``."""
-        inner = self._zone_of(child, zone)
-        tag = child.tag
-        if inner is None and tag in _INLINE_TAGS:
-            # In a widget, links, buttons and complete labels are lines of their own.
-            widget_item = zone == "chrome" and tag in _WIDGET_ITEM_TAGS
-            if widget_item or (zone == "chrome" and _is_chrome_line(run)):
-                self._flush(run, zone)
-            run.append(inner_text(child))
-            if widget_item:
-                self._flush(run, zone)
-            return
-        if run:
-            self._flush(run, zone)
-        if inner is not None:
-            self.walk(child, inner, depth + 1)
-        elif depth >= _MAX_DEPTH or (tag in _PARAGRAPH_TAGS and not _has_block(child)):
-            self._flush([inner_text(child)], zone)
-        else:
-            self.walk(child, zone, depth + 1)
-
-    def _zone_of(self, element: Element, zone: str) -> str | None:
-        """The zone ``element`` opens, or ``None`` when it stays in ``zone``.
+    def _opens(self, element: Element, tag: str) -> str | None:
+        """The zone ``element`` opens, or ``None`` when it stays in its parent's.
 
         Metadata (by element or class name) comes first, then chrome (by
         tag, ARIA role or class name), then captions.
         """
-        if zone in ("chrome", "caption"):
-            return None
         if element is self.body:
             return "body"
         if element in self.metadata:
@@ -328,20 +314,13 @@ class _Walker:
         by_class = _class_zone(classes) if classes else None
         if by_class == "other":
             return "other"
-        if element.tag in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
+        if tag in _CHROME_TAGS or element.get("role") in ("complementary", "navigation"):
             return "chrome"
         if by_class is not None:
             return by_class
-        if element.tag in _CAPTION_TAGS:
+        if tag in _CAPTION_TAGS:
             return "caption"
         return None
-
-    def _flush(self, run: list[str], zone: str) -> None:
-        """Append the gathered raw text as one block (if not blank) and empty ``run``."""
-        text = markup_text("".join(run))
-        run.clear()
-        if text:
-            self.blocks.append((zone, text))
 
 
 @dataclass
@@ -404,25 +383,38 @@ _BODY_SELECTORS = selectors(
 _ROOT_SELECTORS = selectors("main#main-content-area", "main", "article")
 
 
-def _ancestors(element: Element) -> list[Element]:
-    """``element`` and its ancestors, innermost first."""
-    return [element, *ancestors(element)]
+def _line(element: Element) -> list[Element]:
+    """``element`` and its ancestors, outermost first.
+
+    A list is freed from its end: the innermost element goes first, and
+    lxml finds its parent still held (freed outermost first, each would make
+    lxml walk up through all those above it, thousands of nested elements).
+    """
+    line = [element, *ancestors(element)]
+    line.reverse()
+    return line
+
+
+def _holds(container: Element, element: Element) -> bool:
+    """True when ``element`` is ``container`` or inside it."""
+    return element is container or any(parent is container for parent in ancestors(element))
 
 
 def _article_root(page: Element, title: Element | None, body: Element | None) -> Element:
     """The element that holds the article: ``main``, ``article`` or title and body's ancestor."""
     root = select_first(page, _ROOT_SELECTORS)
     anchors = [e for e in (title, body) if e is not None]
-    if root is not None and all(any(a is root for a in _ancestors(e)) for e in anchors):
+    if root is not None and all(_holds(root, e) for e in anchors):
         return root
     if len(anchors) == 2:
-        # A set of the elements themselves, not of their id()s: lxml makes a new
-        # Python object for a node whenever none is alive, so the id of a
-        # discarded one can come back as another element's.
-        title_line = set(_ancestors(anchors[0]))
-        for ancestor in _ancestors(anchors[1]):
-            if ancestor in title_line:
-                return ancestor
+        # The lines keep their elements alive, so each one's id() stays its own
+        # (lxml makes a new Python object for a node whenever none is alive, and
+        # the id of a discarded one can come back as another element's).
+        title_line, body_line = _line(anchors[0]), _line(anchors[1])
+        on_title_line = {id(element) for element in title_line}
+        common = next((e for e in reversed(body_line) if id(e) in on_title_line), None)
+        if common is not None:
+            return common
     if anchors:
         return anchors[-1]
     body_element = page.find("body")
@@ -455,13 +447,16 @@ def parse_html(source: SourceText) -> Article:
     body_el = select_first(page, _BODY_SELECTORS)
     root = _article_root(page, title_el, body_el)
 
-    walker = _Walker(body=body_el if body_el is not None else root)
-    walker.metadata = {e for e in (title_el, standfirst_el) if e is not None}
-    walker.metadata.discard(walker.body)
+    body = body_el if body_el is not None else root
+    start_zone = "body" if body is root else "other"
+    metadata = {e for e in (title_el, standfirst_el) if e is not None and e is not body}
+    zones = _Zones(root, start_zone, body, metadata)
     collected = _Collected()
-    start_zone = "body" if walker.body is root else "other"
-    for zone, block in walker.walk(root, start_zone):
-        collected.add(zone, block)
+    blocks = text_blocks(
+        root, zones, start_zone, block_tags=_BLOCK_BOUNDARIES, ends_block=_ENDS_BLOCK
+    )
+    for block in blocks:
+        collected.add(block.zone, block.text)
     if not collected.paragraphs:
         raise InputError("no article text found in the Al Jazeera page")
 

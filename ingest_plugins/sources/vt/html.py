@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.parsing import bylines, jsonld
+from ingest_plugins.parsing.blocks import BLOCK_TAGS, TextBlock, Whole, ZoneOf, text_blocks
 from ingest_plugins.parsing.comments import CommentDraft, finish_comments
-from ingest_plugins.parsing.css import Selector, selectors
 from ingest_plugins.parsing.dates import normalize_iso, parse_date
 from ingest_plugins.parsing.html import (
-    BR_MARK,
     NON_TEXT_TAGS,
     Element,
     ancestors,
@@ -40,13 +39,20 @@ from ingest_plugins.parsing.html import (
     class_list,
     drop_elements,
     inner_text,
-    markup_text,
     meta_content,
     spaced_text,
     text_pieces,
 )
 from ingest_plugins.parsing.languages import lang_slot, slot_language
 from ingest_plugins.parsing.lines import clean_line
+from ingest_plugins.parsing.select import (
+    CSSSelector,
+    matches,
+    select,
+    select_one,
+    selector,
+    selectors,
+)
 
 from .site import AFFILIATIONS, NAME, chrome_kind, may_hold_disclaimer, merge_disclaimers
 
@@ -61,13 +67,6 @@ _DROPPED_TAGS = (
     "canvas", "video", "audio", "form", "input", "textarea", "select", "button", "option",
 )  # fmt: skip
 
-# Elements that start a new text block (the rest are inline).
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd details div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table "
-    "tbody td tfoot th thead tr ul".split()
-)
-
 # class/id tokens of share bars, related posts and ads (boilerplate inside the post).
 _CHROME_TOKEN_RE = re.compile(
     r"share|sharing|sharedaddy|social|related|yarpp|td-a-rec|adsbygoogle|advert|sponsor"
@@ -75,138 +74,47 @@ _CHROME_TOKEN_RE = re.compile(
     re.I,
 )
 
-_BODY, _POST, _SITE = "body", "post", "site"
-"""Zones: the article content, the rest of the post area, the rest of the site."""
-
-
-@dataclass(frozen=True)
-class _Block:
-    """One block of text and the zone it came from."""
-
-    text: str
-    zone: str
-
-
-class _BlockWriter:
-    """Collects inline text and cuts it into blocks at block boundaries."""
-
-    def __init__(self) -> None:
-        self.blocks: list[_Block] = []
-        self._pieces: list[str] = []
-
-    def add(self, text: str) -> None:
-        """Add inline markup text (its white space collapses to single spaces)."""
-        self._pieces.append(text)
-
-    def line_break(self) -> None:
-        """Add a ``<br>``: a line break inside the current block."""
-        self._pieces.append(BR_MARK)
-
-    def flush(self, zone: str) -> None:
-        """End the current block; keep it, tagged ``zone``, if it has text."""
-        if not self._pieces:
-            return
-        text = markup_text("".join(self._pieces))
-        self._pieces.clear()
-        if text:
-            self.blocks.append(_Block(text, zone))
-
-
-_SITE_GAP = _Block("", _SITE)
-"""Stands for the blocks of a site subtree that cannot be part of a disclaimer."""
+_BODY, _POST, _SITE, _GAP = "body", "post", "site", "gap"
+"""Zones: the article content, the rest of the post area, the rest of the
+site, and a site subtree that cannot hold a disclaimer (see ``_SiteSkim``)."""
 
 
 class _SiteSkim:
-    """Reads site-zone subtrees that cannot hold a disclaimer as one ``_SITE_GAP``.
+    """Picks the site-zone subtrees that cannot hold a disclaimer, to be read as gaps.
 
     Blocks of the rest of the site only matter when they are (part of) a
     disclaimer, and the disclaimer search only needs to know that other
     blocks stand between its candidates: a block element of the site zone
-    whose whole text has no disclaimer probe word becomes one gap block
-    (or none, when it has no text) instead of being walked. Elements that
+    whose whole text has no disclaimer probe word is read whole as one gap
+    block (none when it has no text) instead of being walked. Elements that
     hold the post area or a skipped element are always walked.
 
     Each check reads the element's whole text, so along one line of nested
     elements only the outermost ``_SKIM_TRIES`` that hold a probe word are
     checked; the ones inside them are walked unchecked. That keeps the work
-    linear in the page (deep nesting would make it quadratic).
+    linear in the page (deep nesting would make it quadratic). How many
+    checks failed above an element travels down in its zone (``_SITE_ZONES``).
     """
 
     def __init__(self, special: Iterable[Element]) -> None:
         self.holders = {parent for tag in special for parent in ancestors(tag)}
-        self.failed: dict[Element, int] = {}
-        """Site elements that had to be walked: how many checks failed down to them."""
 
-    def read(self, tag: Element) -> list[_Block] | None:
-        """The blocks standing for ``tag``, or ``None`` when it must be walked."""
-        parent = tag.getparent()
-        tries = self.failed.get(parent, 0) if parent is not None else 0
-        if tag in self.holders or tag.tag not in _BLOCK_TAGS or tries >= _SKIM_TRIES:
-            self.failed[tag] = tries
-            return None
+    def zone_of(self, tag: Element, zone: str) -> str | Whole[str]:
+        """``tag``'s zone in the site zone ``zone``: a gap, or a site zone to walk it in."""
+        tries = _SITE_ZONES.index(zone)
+        if tries >= _SKIM_TRIES or tag in self.holders or tag.tag not in BLOCK_TAGS:
+            return zone
         text = inner_text(tag)
         if may_hold_disclaimer(text):
-            self.failed[tag] = tries + 1
-            return None
-        return [_SITE_GAP] if markup_text(text) else []
+            return _SITE_ZONES[tries + 1]
+        return Whole(_GAP, text=text)
 
 
 _SKIM_TRIES = 2
 """Nested elements holding a probe word that ``_SiteSkim`` checks before it stops checking."""
-
-
-def _blocks(
-    root: Element,
-    zone: str,
-    zone_of: Callable[[Element, str], str | None],
-    skim: _SiteSkim | None = None,
-) -> list[_Block]:
-    """Read ``root`` as text blocks in document order.
-
-    ``zone_of(tag, parent_zone)`` gives a tag's zone, or ``None`` to skip
-    the tag and everything in it (the text after it still counts); with
-    ``skim``, site-zone subtrees that cannot hold a disclaimer are read as
-    gaps (see ``_SiteSkim``). The walk uses its own stack, so deeply nested
-    markup cannot exhaust Python's recursion limit. A stack entry is an
-    element, a text, or ``None`` (the end of a block element), each with
-    its zone.
-    """
-    writer = _BlockWriter()
-    stack: list[tuple[Element | str | None, str]] = [(root, zone)]
-    # lxml looks up the ancestors of a freed element for one still held: keep
-    # every element walked (freed from the list's end: its parent is still
-    # held), or thousands of nested ones make the walk quadratic.
-    walked: list[Element] = []
-    while stack:
-        node, node_zone = stack.pop()
-        if node is None:
-            writer.flush(node_zone)
-        elif isinstance(node, str):
-            writer.add(node)
-        elif node.tag == "br":
-            writer.line_break()
-        elif isinstance(node.tag, str):
-            walked.append(node)
-            inner = zone_of(node, node_zone)
-            if inner is None:
-                writer.flush(node_zone)
-                continue
-            skimmed = skim.read(node) if skim is not None and inner == _SITE else None
-            if skimmed is not None:
-                writer.flush(node_zone)
-                writer.blocks.extend(skimmed)
-                continue
-            if node.tag in _BLOCK_TAGS or inner != node_zone:
-                writer.flush(node_zone)
-                stack.append((None, inner))
-            for child in reversed(node):
-                if child.tail:
-                    stack.append((child.tail, inner))
-                stack.append((child, inner))
-            if node.text:
-                stack.append((node.text, inner))
-    writer.flush(zone)
-    return writer.blocks
+_SITE_ZONES = (_SITE, *(f"{_SITE}+{tries}" for tries in range(1, _SKIM_TRIES + 1)))
+"""The site zone, by how many of ``_SiteSkim``'s checks failed above (``site+1``...).
+They change only at block elements, which end blocks anyway."""
 
 
 def _tokens(tag: Element) -> list[str]:
@@ -266,24 +174,24 @@ _CONTENT_SELECTORS = selectors(
     "article",
     "main",
 )
-_COMMENT_LIST_SELECTOR = Selector(
+_COMMENT_LIST_SELECTOR = selector(
     "ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist"
 )
-_TITLE_SELECTOR = Selector("h1.entry-title, h1.tdb-title-text, h1.post-title, article h1, h1")
-_SUBTITLE_SELECTOR = Selector(".td-post-sub-title, .entry-subtitle, .post-subtitle, .subtitle")
-_BYLINE_SELECTOR = Selector(
+_TITLE_SELECTOR = selector("h1.entry-title, h1.tdb-title-text, h1.post-title, article h1, h1")
+_SUBTITLE_SELECTOR = selector(".td-post-sub-title, .entry-subtitle, .post-subtitle, .subtitle")
+_BYLINE_SELECTOR = selector(
     ".td-post-author-name, .tdb-author-name, .byline, .entry-author, .post-author, "
     ".author-name, [rel=author]"
 )
-_DATE_SELECTOR = Selector(".td-post-date, .posted-on, .entry-date, .post-date, time[datetime]")
-_COMMENT_TEXT_SELECTOR = Selector(".comment-content, .comment-text, [itemprop=text]")
-_COMMENT_AUTHOR_SELECTOR = Selector(".comment-author .fn, .fn, cite, .comment-author")
-_COMMENT_META_SELECTOR = Selector(
+_DATE_SELECTOR = selector(".td-post-date, .posted-on, .entry-date, .post-date, time[datetime]")
+_COMMENT_TEXT_SELECTOR = selector(".comment-content, .comment-text, [itemprop=text]")
+_COMMENT_AUTHOR_SELECTOR = selector(".comment-author .fn, .fn, cite, .comment-author")
+_COMMENT_META_SELECTOR = selector(
     ".comment-meta, .comment-metadata, .comment-author, .reply, footer"
 )
-_COMMENT_TIME_SELECTOR = Selector("time[datetime]")
-_COMMENT_LINK_SELECTOR = Selector(".comment-metadata a")
-_NAME_LINK_SELECTOR = Selector(".fn, a")
+_COMMENT_TIME_SELECTOR = selector("time[datetime]")
+_COMMENT_LINK_SELECTOR = selector(".comment-metadata a")
+_NAME_LINK_SELECTOR = selector(".fn, a")
 
 # The site name after a page title: "Title | Veterans Today", "Title - Veterans Today".
 _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*veterans\s*today\b.*$", re.I)
@@ -301,8 +209,8 @@ _SAYS_RE = re.compile(r"\s+says:?$", re.I)
 
 def _find_content(page: Element) -> Element:
     """The element holding the article text (the longest of the best kind)."""
-    for selector in _CONTENT_SELECTORS:
-        found = [tag for tag in _outermost_only(selector.all(page)) if not _in_comment(tag)]
+    for compiled in _CONTENT_SELECTORS:
+        found = [tag for tag in _outermost_only(select(page, compiled)) if not _in_comment(tag)]
         if found:
             return max(found, key=lambda tag: len(inner_text(tag)))
     raise InputError("VT page has no article content element")
@@ -336,36 +244,31 @@ def _find_region(content: Element) -> Element:
     return container if container is not None else content
 
 
-def _first(root: Element, selector: Selector, skip: Element | None = None) -> Element | None:
-    """The first element under ``root`` matching ``selector`` that is not in ``skip``.
+def _first(root: Element, compiled: CSSSelector, skip: Element | None = None) -> Element | None:
+    """The first element in ``root`` matching ``compiled`` that is not in ``skip``.
 
-    When the first match is in ``skip``, the elements of ``skip`` are listed
-    once instead of walking up from every further match (thousands of
-    nested matches inside ``skip`` made that quadratic). The list keeps
-    them alive, so their ``id`` stays theirs, and is freed deepest first.
+    The first match of all is found without a full search; only when it is
+    in ``skip`` are all matches listed, and then the elements of ``skip``
+    are listed once instead of walking up from every further match
+    (thousands of nested matches inside ``skip`` made that quadratic). The
+    list keeps them alive, so their ``id`` stays theirs, and is freed
+    deepest first.
     """
-    members: list[Element] | None = None
-    inside: set[int] = set()
-    for tag in selector.iter(root):
-        if skip is None:
-            return tag
-        if members is None:
-            if not _inside(tag, skip):
-                return tag
-            members = list(skip.iter())
-            inside = {id(member) for member in members}
-        elif id(tag) not in inside:
-            return tag
-    return None
+    first = select_one(root, compiled)
+    if first is None or skip is None or not _inside(first, skip):
+        return first
+    members = list(skip.iter())
+    inside = {id(member) for member in members}
+    return next((tag for tag in select(root, compiled) if id(tag) not in inside), None)
 
 
-def _outermost(tag: Element, selector: Selector, root: Element) -> Element:
-    """``tag`` or its outermost ancestor (below ``root``) that also matches ``selector``."""
+def _outermost(tag: Element, compiled: CSSSelector, root: Element) -> Element:
+    """``tag`` or its outermost ancestor (below ``root``) that also matches ``compiled``."""
     best = tag
     for parent in ancestors(tag):
         if parent is root:
             break
-        if selector.matches(parent):
+        if matches(parent, compiled):
             best = parent
     return best
 
@@ -434,8 +337,8 @@ def _read_metadata(
 
 
 def _byline_names(tag: Element) -> tuple[str, ...]:
-    """Author names in a byline element: its name links, else its text."""
-    linked = [spaced_text(a) for a in _NAME_LINK_SELECTOR.all(tag)]
+    """Author names in a byline element: the name links inside it, else its text."""
+    linked = [spaced_text(a) for a in select(tag, _NAME_LINK_SELECTOR) if a is not tag]
     names = tuple(name for name in linked if name)
     if names:
         return names
@@ -460,7 +363,7 @@ def _tag_date(tag: Element) -> str | None:
 
 def _comment_lists(page: Element) -> list[Element]:
     """The page's top-level comment lists (nested ``.children`` lists excluded)."""
-    lists = _COMMENT_LIST_SELECTOR.all(page)
+    lists = select(page, _COMMENT_LIST_SELECTOR)
     return [
         tag for tag in lists if not any(_inside(tag, other) for other in lists if other is not tag)
     ]
@@ -475,12 +378,10 @@ def _own_parts(item: Element) -> list[Element]:
     ]
 
 
-def _own_first(parts: list[Element], selector: Selector) -> Element | None:
-    """The first element matching ``selector`` in or among a comment's own parts."""
+def _own_first(parts: list[Element], compiled: CSSSelector) -> Element | None:
+    """The first element matching ``compiled`` in or among a comment's own parts."""
     for part in parts:
-        if selector.matches(part):
-            return part
-        found = selector.first(part)
+        found = select_one(part, compiled)
         if found is not None:
             return found
     return None
@@ -516,14 +417,19 @@ def _comment_text(parts: list[Element]) -> str:
     roots = [holder] if holder is not None else parts
     paragraphs: list[str] = []
     for root in roots:
-
-        def zone_of(tag: Element, zone: str) -> str | None:
-            if holder is None and _COMMENT_META_SELECTOR.matches(tag):
-                return None
-            return zone
-
-        paragraphs.extend(block.text for block in _blocks(root, _BODY, zone_of))
+        # Without a text holder, the comment's metadata is left out.
+        meta = set(select(root, _COMMENT_META_SELECTOR)) if holder is None else set()
+        paragraphs.extend(block.text for block in text_blocks(root, _leaving_out(meta), _BODY))
     return "\n\n".join(paragraphs)
+
+
+def _leaving_out(skipped: set[Element]) -> ZoneOf[str]:
+    """A zone callback that leaves ``skipped`` out and keeps the rest in its parent's zone."""
+
+    def zone_of(tag: Element, zone: str) -> str | None:
+        return None if tag in skipped else zone
+
+    return zone_of
 
 
 def _comment_author(parts: list[Element]) -> str | None:
@@ -575,21 +481,21 @@ def _read_comments(page: Element) -> tuple[list[CommentDraft], list[Element]]:
 
 
 def _zone_function(
-    region: Element, content: Element, consumed: list[Element]
-) -> Callable[[Element, str], str | None]:
+    region: Element, content: Element, consumed: list[Element], skim: _SiteSkim
+) -> ZoneOf[str]:
     """Build the ``zone_of`` function of the page walk."""
     skipped = set(consumed)
 
-    def zone_of(tag: Element, zone: str) -> str | None:
+    def zone_of(tag: Element, zone: str) -> str | Whole[str] | None:
         if tag in skipped:
             return None
         if tag is content:
             return _BODY
         if tag is region:
             return _POST
-        if zone != _SITE and _is_chrome_container(tag):
-            return _POST
-        return zone
+        if zone not in _SITE_ZONES:
+            return _POST if _is_chrome_container(tag) else zone
+        return skim.zone_of(tag, zone)
 
     return zone_of
 
@@ -618,8 +524,8 @@ def parse_html(source: SourceText) -> Article:
     body_element = page.find("body")
     root = body_element if body_element is not None else page
     skipped = [*meta.consumed, *comment_parts]
-    zone_of = _zone_function(region, content, skipped)
-    blocks = _blocks(root, _SITE, zone_of, _SiteSkim([region, *skipped]))
+    zone_of = _zone_function(region, content, skipped, _SiteSkim([region, *skipped]))
+    blocks = text_blocks(root, zone_of, _SITE)
 
     body, disclaimers, boilerplate = _sort_blocks(blocks)
     if not body:
@@ -643,14 +549,17 @@ def parse_html(source: SourceText) -> Article:
     )
 
 
-def _sort_blocks(blocks: list[_Block]) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+def _sort_blocks(
+    blocks: list[TextBlock[str]],
+) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
     """Split blocks into body paragraphs, disclaimers and boilerplate.
 
     Disclaimers come from any zone; body blocks lose their chrome lines
     (``Advertisement``…) to the boilerplate; other post blocks are
-    boilerplate; blocks of the rest of the site are left out.
+    boilerplate; blocks of the rest of the site are left out. A gap's text
+    holds no disclaimer phrase: it is not searched.
     """
-    spans = merge_disclaimers([block.text for block in blocks])
+    spans = merge_disclaimers(["" if block.zone == _GAP else block.text for block in blocks])
     span_end = dict(spans)
     inside = {i for first, last in spans for i in range(first + 1, last + 1)}
     body: list[str] = []
@@ -661,7 +570,7 @@ def _sort_blocks(blocks: list[_Block]) -> tuple[list[str], tuple[str, ...], tupl
             text = "\n".join(b.text for b in blocks[i : span_end[i] + 1])
             if text not in disclaimers:
                 disclaimers.append(text)
-        elif i in inside or block.zone == _SITE:
+        elif i in inside or block.zone == _GAP or block.zone in _SITE_ZONES:
             continue
         elif block.zone == _POST:
             boilerplate.append(block.text)

@@ -1,0 +1,198 @@
+"""Reading a page as text blocks, each from a zone the plugin names.
+
+A block is the text gathered between two block boundaries, in document
+order: white space collapsed, a ``<br>`` kept as a line break (see
+``markup_text``), blocks without text left out. Every element starts and
+ends a block when its tag is a block tag (``BLOCK_TAGS``: ``p``, ``div``,
+``li``, ``h2``…) or when it is in another zone than its parent; inline
+elements (``a``, ``em``, ``span``…) add their text to the block around them.
+
+Zones are the plugin's own names (strings, an enum…): the walk only
+compares them. A callback gives each element's zone from its parent's::
+
+    def zone_of(element, zone):
+        if element is article:
+            return "body"
+        if element.tag == "nav" or "sidebar" in class_list(element):
+            return None  # left out, with all it holds
+        if "share" in class_list(element):
+            return "boilerplate"
+        if "comment" in class_list(element):
+            return "comments"
+        return zone  # as its parent
+
+    for block in text_blocks(page.find("body"), zone_of, "site"):
+        ...  # block.text, block.zone
+
+``None`` leaves an element and all it holds out (the text after it still
+counts; a skipped block element still separates the text around it).
+``Whole(zone)`` takes the element's text as it is, without visiting what is
+inside: no boundary or zone inside it counts, and a large subtree is read
+at C speed (``inner_text``; run ``mark_line_breaks`` first to keep its
+``<br>`` as line breaks). ``Whole(zone, block=True)`` makes that text a
+block of its own whatever the element's tag; a callback that has read
+the text to decide passes it on (``Whole(zone, text=text)``).
+
+The walk keeps its own stack, so nesting of any depth is read without
+recursion and in time linear in the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Generic, NamedTuple, TypeAlias, TypeVar
+
+from .html import BR_MARK, Element, inner_text, markup_text
+
+__all__ = [
+    "BLOCK_TAGS",
+    "TagsExcept",
+    "TextBlock",
+    "Whole",
+    "ZoneOf",
+    "text_blocks",
+]
+
+Z = TypeVar("Z")
+"""The type of a zone: whatever the plugin names its zones with."""
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu "
+    "nav ol p pre search section summary table tbody td tfoot th thead tr ul".split()
+)
+"""Tags of HTML's block-level elements: each starts and ends a block (``text_blocks``' default)."""
+
+
+class TextBlock(NamedTuple, Generic[Z]):
+    """One block of text and the zone it came from."""
+
+    text: str
+    zone: Z
+
+
+@dataclass(frozen=True, slots=True)
+class Whole(Generic[Z]):
+    """A zone callback's answer for an element whose text is taken whole, in ``zone``.
+
+    Nothing inside the element is visited: its text joins the block around
+    it (an inline element in the same zone) or makes a block of its own (a
+    block tag, another zone, or ``block``).
+    """
+
+    zone: Z
+    block: bool = False
+    """A block of its own, whatever the element's tag."""
+    text: str | None = None
+    """The element's raw text (``inner_text``), when the callback has read it already."""
+
+
+ZoneOf: TypeAlias = Callable[[Element, Z], "Z | Whole[Z] | None"]
+"""``zone_of(element, parent_zone)``: the element's zone, ``Whole(zone)``, or
+``None`` to leave the element out with all it holds."""
+
+
+class TagsExcept:
+    """Every tag name but ``tags``: as ``block_tags``, where anything not inline starts a block."""
+
+    def __init__(self, tags: Iterable[str]) -> None:
+        self.tags = frozenset(tags)
+
+    def __contains__(self, tag: object) -> bool:
+        return tag not in self.tags
+
+    def __repr__(self) -> str:
+        return f"TagsExcept({sorted(self.tags)!r})"
+
+
+def text_blocks(
+    root: Element,
+    zone_of: ZoneOf[Z],
+    zone: Z,
+    *,
+    block_tags: Container[str] = BLOCK_TAGS,
+    ends_block: Mapping[Z, Callable[[str], bool]] | None = None,
+) -> list[TextBlock[Z]]:
+    """Read ``root`` as text blocks in document order, each with its zone.
+
+    ``zone`` is the zone around ``root``; every element, ``root``
+    included, gets its own from ``zone_of(element, parent_zone)`` (see the
+    module's description). ``block_tags`` are the tags that start and end
+    a block. ``ends_block`` maps zones to a test of the raw text gathered
+    so far in a block of that zone, run before an inline element joins it:
+    ``True`` ends the block there (a label such as ``Share`` that must not
+    run into the item after it).
+    """
+    blocks: list[TextBlock[Z]] = []
+    pieces: list[str] = []
+
+    def flush(block_zone: Z) -> None:
+        """End the block gathered in ``pieces`` (called only when there are some)."""
+        text = markup_text("".join(pieces))
+        pieces.clear()
+        if text:
+            blocks.append(TextBlock(text, block_zone))
+
+    gather = pieces.append
+    ends = ends_block or {}
+    # Every tag but some: test those (a test of a TagsExcept is a call in Python).
+    inline = block_tags.tags if isinstance(block_tags, TagsExcept) else None
+    # The element being walked: its children still to visit, itself, its zone
+    # and whether it ends a block; the ones around it wait in ``stack``. They
+    # also keep lxml from looking up the ancestors of each element freed on
+    # the way (a walk through thousands of nested elements would be quadratic).
+    children: Iterator[Element] = iter(())
+    parent, parent_zone, parent_block = root, zone, False
+    stack: list[tuple[Iterator[Element], Element, Z, bool]] = []
+    node = root
+    while True:
+        tag = node.tag
+        if tag == "br":
+            gather(BR_MARK)
+        elif isinstance(tag, str):  # not a markup comment or processing instruction
+            inner = zone_of(node, parent_zone)
+            block = tag in block_tags if inline is None else tag not in inline
+            if inner is None:
+                if pieces and block:
+                    flush(parent_zone)
+            elif isinstance(inner, Whole):
+                boundary = block or inner.block or inner.zone != parent_zone
+                if pieces and (
+                    boundary or (ends and (test := ends.get(parent_zone)) and test("".join(pieces)))
+                ):
+                    flush(parent_zone)
+                gather(inner_text(node) if inner.text is None else inner.text)
+                if boundary:
+                    flush(inner.zone)
+            else:
+                boundary = block or inner != parent_zone
+                if pieces and (
+                    boundary or (ends and (test := ends.get(parent_zone)) and test("".join(pieces)))
+                ):
+                    flush(parent_zone)
+                text = node.text
+                if text:
+                    gather(text)
+                stack.append((children, parent, parent_zone, parent_block))
+                children, parent, parent_zone, parent_block = iter(node), node, inner, boundary
+        if node is not parent and node is not root:  # (a walked one's tail comes after it)
+            tail = node.tail
+            if tail:
+                gather(tail)
+        child = next(children, None)
+        while child is None and stack:  # the walked element is done: back to its parent
+            if parent_block and pieces:
+                flush(parent_zone)
+            if parent is not root:
+                tail = parent.tail
+                if tail:
+                    gather(tail)
+            children, parent, parent_zone, parent_block = stack.pop()
+            child = next(children, None)
+        if child is None:
+            break
+        node = child
+    if pieces:
+        flush(zone)
+    return blocks
