@@ -12,6 +12,7 @@ from ingest_plugins.language import UNDETERMINED, detect_language, script_counts
 
 __all__ = [
     "cyrillic_languages",
+    "detect_language",
     "group_by_language",
     "is_cyrillic_text",
     "lang_slot",

@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from ingest_plugins import Article, InputError, SourceText
-from ingest_plugins.language import detect_language
 from ingest_plugins.parsing import jsonld
 from ingest_plugins.parsing.blocks import TagsExcept, Whole, text_blocks
 from ingest_plugins.parsing.bylines import parse_author_names
@@ -50,7 +49,7 @@ from ingest_plugins.parsing.html import (
     markup_text,
     meta_content,
 )
-from ingest_plugins.parsing.languages import group_by_language, is_cyrillic_text
+from ingest_plugins.parsing.languages import detect_language, group_by_language, is_cyrillic_text
 from ingest_plugins.parsing.lines import is_blank
 from ingest_plugins.parsing.select import select, select_first, selectors
 

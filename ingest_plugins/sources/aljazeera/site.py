@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 
 from ingest_plugins import SourceText
-from ingest_plugins.language import UNDETERMINED, detect_language
 from ingest_plugins.parsing import bylines
 from ingest_plugins.parsing.claims import page_declares_site
 from ingest_plugins.parsing.dates import DateLine, parse_date_line
-from ingest_plugins.parsing.languages import is_cyrillic_text
+from ingest_plugins.parsing.languages import detect_language, is_cyrillic_text
 from ingest_plugins.parsing.lines import (
     AD_LABEL_RE,
     classify_line,
@@ -40,7 +39,7 @@ DEFAULT_LATIN_LANGUAGE = "en"
 def latin_language(text: str) -> str:
     """Language of the Latin-script parts of an article (``en`` unless clearly other)."""
     lang = detect_language(text)
-    if lang in (UNDETERMINED, "uk", "ru"):
+    if lang in ("und", "uk", "ru"):
         return DEFAULT_LATIN_LANGUAGE
     return lang
 
