@@ -18,7 +18,7 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
@@ -161,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--chunk-size", type=int, default=500, help="bulk request size in actions")
     run.add_argument(
+        "--force",
+        action="store_true",
+        help="parse and index every input, even those indexed already with the same bytes "
+        "and plugin version (skipped by default, counted as 'unchanged')",
+    )
+    run.add_argument(
         "--workers",
         type=int,
         default=os.cpu_count() or 1,
@@ -206,6 +212,17 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--comments", action="store_true", help="search comments instead")
     search.add_argument("--size", type=int, default=10, help="at most this many hits (default 10)")
     search.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    related = sub.add_parser(
+        "related",
+        parents=[es_opts],
+        help="other versions of a document's story, then related coverage",
+    )
+    related.add_argument("id", help="the document id (the `id` field of parse or search output)")
+    related.add_argument(
+        "--size", type=int, default=10, help="at most this many related (default 10)"
+    )
+    related.add_argument("--json", action="store_true", help="JSON Lines output")
 
     mappings = sub.add_parser(
         "mappings", parents=[plugin_opts, es_opts], help="show the index layout and analysis"
@@ -305,14 +322,16 @@ class Suspects:
             _note(f"  ... and {self.count - len(self.first)} more (see their warnings field)")
 
 
-def _documents(args: argparse.Namespace, host: Host) -> Iterator[Document | Failure]:
+def _documents(
+    args: argparse.Namespace, host: Host, skip: Callable[[str], bool] | None = None
+) -> Iterator[Document | Failure]:
     """Parsed inputs in input order: in this process, or in ``--workers`` processes."""
     if args.workers > 1:
         from .parallel import HostSettings, process_parallel  # multiprocessing: only if used
 
         settings = HostSettings(tuple(args.plugin), tuple(args.disable), args.max_bytes)
-        return process_parallel(args.paths, args.workers, settings)
-    return Pipeline(host, max_bytes=args.max_bytes).process(args.paths)
+        return process_parallel(args.paths, args.workers, settings, skip)
+    return Pipeline(host, max_bytes=args.max_bytes).process(args.paths, skip)
 
 
 def _client(args: argparse.Namespace) -> Elasticsearch:
@@ -387,12 +406,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .es.bulk import push, refresh
     from .es.indices import ensure_current
     from .es.retry import RetryPolicy
+    from .incremental import Identities, UnchangedInputs, indexed_inputs
+    from .pipeline import parser_name
 
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
     _check_cluster(client, args.es_url or "")
     ensure_current(client, args.index, host, log=_note)
+    unchanged = None
+    if not args.force:
+        parsers = {name: parser_name(s) for name, s in host.sources.items()}
+        unchanged = UnchangedInputs(indexed_inputs(client, args.index), parsers)
+    identities = Identities()
     progress = Progress(sys.stderr, "indexing", args.paths)
     policy = RetryPolicy(retry_for=args.retry_for)
 
@@ -408,7 +434,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     with DeadLetter(args.dead_letter) as dead_letter:
         report = push(
             client,
-            suspects.watch(_documents(args, host)),
+            identities.watch(suspects.watch(_documents(args, host, unchanged))),
             args.index,
             on_failure=on_failure,
             on_input=progress.tick,
@@ -419,7 +445,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     progress.done()
     refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
-    _run_summary(report, dead_letter, args.index, time.monotonic() - started)
+    for line in identities.collisions:
+        _note(line)
+    report.documents -= min(identities.repeats, report.documents)  # what the index holds
+    skipped = unchanged.count if unchanged else 0
+    report.inputs += skipped
+    _run_summary(report, dead_letter, args.index, time.monotonic() - started, skipped)
     suspects.report()
     if refresh_failed is not None:
         _note(
@@ -436,7 +467,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_INPUT_FAILED if report.failures or empty else EXIT_OK
 
 
-def _run_summary(report: PushReport, dead_letter: DeadLetter, index: str, seconds: float) -> None:
+def _run_summary(
+    report: PushReport, dead_letter: DeadLetter, index: str, seconds: float, unchanged: int
+) -> None:
     """The summary line of ``ingest run``, and notes on retries, dead letters, stale comments."""
     if report.throttled or report.resent:
         _note(
@@ -453,7 +486,7 @@ def _run_summary(report: PushReport, dead_letter: DeadLetter, index: str, second
     print(
         f"inputs: {report.inputs}  documents: {report.documents}  comments: {report.comments}  "
         f"failures: {report.failures}  rejected: {report.rejected}  seconds: {seconds:.1f}  "
-        f"index: {index}",
+        f"index: {index}  unchanged: {unchanged}",
         file=sys.stderr,
     )
 
@@ -485,6 +518,27 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(_render_hit(hit))
     if not args.json:
         print(f"{len(hits)} hit(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    from .es.related import UnknownDocument, find_related
+
+    client = _client(args)
+    try:
+        found = find_related(client, args.index, args.id, args.size)
+    except UnknownDocument as err:
+        _error(str(err))
+        return EXIT_INPUT_FAILED
+    for item in found:
+        if args.json:
+            print(json.dumps(item.record(), ensure_ascii=False))
+        else:
+            title = next(iter(item.title.values()), "(no title)") if item.title else "(no title)"
+            score = f"{item.score:6.2f}" if item.score is not None else "     -"
+            print(f"{score}  {item.why:<12}  {item.id}  [{item.source}] {_clean(title)}")
+    if not args.json:
+        print(f"{len(found)} related", file=sys.stderr)
     return EXIT_OK
 
 
@@ -621,6 +675,7 @@ COMMANDS = {
     "run": cmd_run,
     "parse": cmd_parse,
     "search": cmd_search,
+    "related": cmd_related,
     "plugins": cmd_plugins,
     "mappings": cmd_mappings,
     "reindex": cmd_reindex,

@@ -149,6 +149,14 @@ class Document:
     """``"html"`` or ``"text"``."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields added by ``ingest_enrich`` hooks, keyed by field name."""
+    sha256: str = ""
+    """SHA-256 of the input's bytes, as read: an unchanged input is skipped by a re-run."""
+    parser: str = ""
+    """The source and the plugin version that parsed it, e.g. ``aljazeera 0.1.0``:
+    a new plugin version re-parses its inputs."""
+    story_id: str = ""
+    """Shared by every version of one article (``ids.story_id``): the original page and
+    its reposts and translations."""
     warnings: tuple[str, ...] = ()
     """What looks off about the extraction (``drift.extraction_warnings``): e.g.
     ``no date``, ``link-dense body (45% of it is link text)``. A layout change

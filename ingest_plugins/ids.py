@@ -12,6 +12,19 @@ thing the article has, in this order:
 
 The id is the first 20 hex digits of a SHA-256 over the source name and
 that key, so two sources never collide.
+
+**Versions of one article stay apart.** A translation repost carries the
+original's URL but also a title or summary in another language: the
+Ukrainian and the Russian repost of one Al Jazeera article are two
+documents, not one replacing the other. So when an article has text in
+more than one language, its sorted language codes join the key
+(``url:…|en,uk``); an edited input keeps its languages and so its id. Two
+inputs that still resolve to one id with different content are reported
+by ``ingest run``.
+
+**Stories.** ``story_id`` groups the versions of one article: the hash of
+the canonical URL when the article has one (the original page and every
+repost of it), else the document's own id.
 """
 
 from __future__ import annotations
@@ -36,10 +49,16 @@ def _url_key(url: str) -> str:
     return key.rstrip("/")
 
 
+def _languages(article: Article) -> str:
+    """The article's language codes (title, summary, body), sorted, when more than one."""
+    found = sorted((set(article.title) | set(article.summary) | set(article.body)) - {"und"})
+    return "|" + ",".join(found) if len(found) > 1 else ""
+
+
 def stable_key(article: Article, text: str) -> str:
     """The identifying key of ``article`` (see the module docstring)."""
     if article.url:
-        return "url:" + _url_key(article.url)
+        return "url:" + _url_key(article.url) + _languages(article)
     title = next(iter(sorted(article.title.items())), ("", ""))[1]
     if title:
         return f"title:{_squash(title)}|{article.published or ''}"
@@ -52,3 +71,10 @@ def stable_key(article: Article, text: str) -> str:
 def document_id(article: Article, text: str) -> str:
     digest = hashlib.sha256(f"{article.source}\n{stable_key(article, text)}".encode())
     return digest.hexdigest()[:20]
+
+
+def story_id(article: Article, document_id: str) -> str:
+    """The id shared by every version of one article (see the module docstring)."""
+    if not article.url:
+        return document_id
+    return "s" + hashlib.sha256(_url_key(article.url).encode()).hexdigest()[:19]

@@ -11,7 +11,7 @@ parsing instead of letting parsed documents pile up in memory.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -53,8 +53,11 @@ def _parse_batch(paths: Sequence[str]) -> list[Document | Failure]:
     return results
 
 
-def _batches(paths: Iterable[str]) -> Iterator[list[str] | Failure]:
-    """Group input files into batches; walking failures pass through in place."""
+def _batches(
+    paths: Iterable[str], skip: Callable[[str], bool] | None = None
+) -> Iterator[list[str] | Failure]:
+    """Group input files (less the ones ``skip`` wants skipped) into batches;
+    walking failures pass through in place."""
     batch: list[str] = []
     for item in iter_inputs(paths):
         if isinstance(item, Failure):
@@ -62,6 +65,8 @@ def _batches(paths: Iterable[str]) -> Iterator[list[str] | Failure]:
                 yield batch
                 batch = []
             yield item
+            continue
+        if skip is not None and skip(item):
             continue
         batch.append(item)
         if len(batch) == BATCH:
@@ -72,13 +77,18 @@ def _batches(paths: Iterable[str]) -> Iterator[list[str] | Failure]:
 
 
 def process_parallel(
-    paths: Iterable[str], workers: int, settings: HostSettings
+    paths: Iterable[str],
+    workers: int,
+    settings: HostSettings,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Document | Failure]:
-    """Like ``Pipeline.process``, with ``workers`` processes; same order of results."""
+    """Like ``Pipeline.process``, with ``workers`` processes; same order of results.
+
+    ``skip`` is asked in this process, before a file is sent to a worker."""
     pending: deque[Future[list[Document | Failure]] | Failure] = deque()
     limit = max(1, workers) * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for batch in _batches(paths):
+        for batch in _batches(paths, skip):
             pending.append(
                 batch if isinstance(batch, Failure) else pool.submit(_parse_batch, batch)
             )

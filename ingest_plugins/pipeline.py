@@ -11,8 +11,9 @@ others and nothing is held in memory beyond the current input.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,7 +22,7 @@ from .decode import read_source
 from .document import Document, SourceText
 from .drift import extraction_warnings, page_facts
 from .errors import InputError
-from .ids import document_id
+from .ids import document_id, story_id
 from .parsing.pagetype import page_kind
 from .plugins import Host, PluginError, RegisteredSource
 
@@ -39,6 +40,11 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def parser_name(registered: RegisteredSource) -> str:
+    """``SOURCE VERSION`` of the plugin that parses a source (``vt 0.1.0``)."""
+    return f"{registered.source.name} {registered.version or '-'}"
 
 
 def _claims(registered: RegisteredSource, text: SourceText) -> bool:
@@ -146,12 +152,16 @@ class Pipeline:
             raise InputError(
                 f"plugin {claimed.plugin!r} returned a bad Article: {err}", path
             ) from None
+        doc_id = document_id(article, text.text)
         document = Document(
-            id=document_id(article, text.text),
+            id=doc_id,
             path=path,
             article=article,
             encoding=text.encoding,
             format="html" if text.is_html else "text",
+            sha256=hashlib.sha256(raw).hexdigest(),
+            parser=parser_name(claimed),
+            story_id=story_id(article, doc_id),
             warnings=extraction_warnings(article, facts),
         )
         extra = self.enrich(document)
@@ -199,11 +209,16 @@ class Pipeline:
     def parse_file(self, path: str) -> Document:
         return self.parse_bytes(self.read_bytes(path), path)
 
-    def process(self, paths: Iterable[str]) -> Iterator[Document | Failure]:
-        """A ``Document`` or a ``Failure`` for every input under ``paths``."""
+    def process(
+        self, paths: Iterable[str], skip: Callable[[str], bool] | None = None
+    ) -> Iterator[Document | Failure]:
+        """A ``Document`` or a ``Failure`` for every input under ``paths``, except
+        the files ``skip`` says need no parsing (an incremental run's unchanged ones)."""
         for item in iter_inputs(paths):
             if isinstance(item, Failure):
                 yield item
+                continue
+            if skip is not None and skip(item):
                 continue
             try:
                 yield self.parse_file(item)

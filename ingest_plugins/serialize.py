@@ -7,6 +7,7 @@ agree on field names.
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any
 
 from .document import Comment, Document
@@ -21,6 +22,10 @@ def document_record(document: Document) -> dict[str, Any]:
         "source": a.source,
         "format": document.format,
         "url": a.url,
+        "canonical_url": a.url,
+        "story_id": document.story_id,
+        "sha256": document.sha256,
+        "parser": document.parser,
         "title": dict(a.title),
         "summary": dict(a.summary),
         "body": dict(a.body),
@@ -48,11 +53,15 @@ def comment_record(comment: Comment) -> dict[str, Any]:
     }
 
 
-def article_source(document: Document) -> dict[str, Any]:
-    """The article as stored in the articles index (comments live in their own index)."""
+def article_source(document: Document, ingested_at: str | None = None) -> dict[str, Any]:
+    """The article as stored in the articles index (comments live in their own index).
+
+    ``ingested_at`` (ISO 8601, UTC) is when it was sent; now when not given.
+    """
     record = document_record(document)
     del record["comments"]
     record["comment_count"] = len(document.article.comments)
+    record["ingested_at"] = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
     return record
 
 

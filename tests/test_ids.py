@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest_plugins.document import Article
-from ingest_plugins.ids import document_id, stable_key
+from ingest_plugins.ids import document_id, stable_key, story_id
 
 URL = "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war"
 
@@ -41,3 +41,19 @@ def test_whole_text_as_a_last_resort() -> None:
     empty = Article(source="vt")
     assert stable_key(empty, "Some  Text") == "text:some text"
     assert len(document_id(empty, "Some Text")) == 20
+
+
+def test_translation_reposts_of_one_url_are_different_documents_of_one_story() -> None:
+    original = Article(source="aljazeera", url=URL, title={"en": "Putin says"})
+    uk = Article(source="aljazeera", url=URL, title={"en": "Putin says", "uk": "Путін заявив"})
+    ru = Article(source="aljazeera", url=URL, title={"en": "Putin says", "ru": "Путин заявил"})
+    ids = {document_id(a, "x") for a in (original, uk, ru)}
+    assert len(ids) == 3
+    assert len({story_id(a, document_id(a, "x")) for a in (original, uk, ru)}) == 1
+    edited = Article(source="aljazeera", url=URL, title={"en": "Putin said", "uk": "Путін заявив"})
+    assert document_id(edited, "y") == document_id(uk, "x")  # an edit keeps its id
+
+
+def test_without_a_url_the_story_is_the_document() -> None:
+    article = Article(source="vt", title={"en": "t"}, published="2022-07-02")
+    assert story_id(article, "abc") == "abc"
