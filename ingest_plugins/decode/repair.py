@@ -1,0 +1,222 @@
+"""Repairing the decoded text: mojibake first, then the normalisations.
+
+Mojibake (UTF-8 read as a single-byte codec) is undone for the whole
+document at once when that lowers ftfy's badness, or else by ftfy
+restricted to encoding repair. Then a leftover BOM, CRLF and CR newlines,
+control characters, zero-width spaces and no-break spaces are removed or
+replaced, and the text is put in NFC. ``repair_text`` names each step that
+changed the text. Typography (curly quotes, dashes, guillemets, ``ʼ``,
+ligatures) is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+import ftfy.bad_codecs  # registers the "sloppy-windows-125x" codecs
+import ftfy.badness
+
+from .binary import has_bytes
+
+BADNESS_FULL_LIMIT = 2_000
+"""Up to this many characters ftfy's badness is measured on the whole text;
+above it, on the non-ASCII runs only (with two characters of context):
+mojibake lives there, and a large mostly-ASCII page is measured on little."""
+
+# Five or more ASCII characters: what a badness sample leaves out (but two at each end).
+# (Matching the ASCII runs is several times faster than searching for the rare others.)
+_LONG_ASCII_RUN = re.compile(r"[\x00-\x7f]{5,}")
+BADNESS_SAMPLE_MAX = 1_000_000
+"""A badness sample is cut at this many characters (ftfy's cost grows with it)."""
+
+MAX_DEMOJIBAKE_ROUNDS = 3
+"""Whole-document mojibake undone at most this many times (double mojibake)."""
+
+UNICODE_SPACES = ("\u00a0", "\u2007", "\u202f")
+ZERO_WIDTH = ("\u200b", "\u2060", "\ufeff")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHAR_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""The C0 part of ``CONTROL_CHARS``, as bytes (the same in UTF-8)."""
+C1_CONTROL_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+"""The C1 part of ``CONTROL_CHARS``, as UTF-8 bytes."""
+MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251")
+"""The single-byte codecs UTF-8 is most often mis-read as."""
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+"""ftfy restricted to encoding repair: typography and layout are ours to keep."""
+
+
+def repair_text(text: str, utf8: bytes | None = None) -> tuple[str, tuple[str, ...]]:
+    """Mojibake first (its byte patterns include NBSP and C1 characters that
+    the normalisations would destroy), then the normalisations.
+
+    ``utf8`` is ``text`` encoded, when the caller has it. It and the badness
+    sample describe the text as it came in, so a step may use them only
+    while no earlier step has changed the text.
+    """
+    sample = None if text.isascii() else badness_sample(text)
+    repairs = _Repairs(text)
+    repairs.apply("mojibake", fix_mojibake(repairs.text, sample))
+    repairs.apply("bom", strip_bom(repairs.text))
+    repairs.apply("newlines", normalize_newlines(repairs.text))
+    control_utf8 = utf8 if repairs.untouched else None
+    repairs.apply("control-chars", remove_control_chars(repairs.text, control_utf8))
+    repairs.apply("zero-width", remove_zero_width(repairs.text))
+    repairs.apply("nbsp", replace_unicode_spaces(repairs.text))
+    repairs.apply("nfc", normalize_nfc(repairs.text, sample if repairs.untouched else None))
+    return repairs.text, tuple(repairs.fixes)
+
+
+class _Repairs:
+    """The text as repaired so far, and the names of the steps that changed it."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.text = text
+        self.fixes: list[str] = []
+
+    @property
+    def untouched(self) -> bool:
+        """True while no step has changed the text."""
+        return self.text is self.original
+
+    def apply(self, name: str, fixed: str) -> None:
+        if fixed != self.text:
+            self.fixes.append(name)
+            self.text = fixed
+
+
+def fix_mojibake(text: str, sample: str | None = None) -> str:
+    """Undo UTF-8 that was read as a single-byte codec, for the whole text.
+
+    The whole document is re-encoded and decoded as UTF-8 when that works
+    and lowers ftfy's badness, so a line whose only damage is a bullet is
+    repaired like the rest; repeated for double mojibake. Only text that
+    cannot be undone as a whole (partly damaged) goes to ftfy, restricted
+    to encoding repair so typography stays. ``sample`` is
+    ``badness_sample(text)`` when the caller has it.
+    """
+    if text.isascii():
+        return text
+    if sample is None:
+        sample = badness_sample(text)
+    repaired = text
+    for _ in range(MAX_DEMOJIBAKE_ROUNDS):
+        undone = undo_whole_mojibake(repaired, sample if repaired is text else None)
+        if undone is None:
+            break
+        repaired = undone
+    if repaired is text and ftfy.badness.is_bad(sample):
+        repaired = ftfy.fix_encoding(text, FTFY_CONFIG)
+    return repaired
+
+
+def undo_whole_mojibake(text: str, sample: str | None = None) -> str | None:
+    """The text re-read as UTF-8, if some mis-read codec gives a less bad one.
+
+    ``sample`` is ``badness_sample(text)`` when the caller has it. Each
+    codec is tried on the sample first: it holds every non-ASCII run
+    whole, and UTF-8 validity is decided inside those runs, so when the
+    sample does not re-read as UTF-8 the whole text does not either.
+    """
+    if sample is None:
+        sample = badness_sample(text)
+    complete = len(sample) < BADNESS_SAMPLE_MAX
+    sample_badness: int | None = None
+    for codec in MOJIBAKE_CODECS:
+        try:
+            if complete:
+                sample.encode(codec).decode("utf-8")
+            candidate = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if candidate == text:
+            continue
+        if sample_badness is None:
+            sample_badness = int(ftfy.badness.badness(sample))
+        if badness(candidate) < sample_badness:
+            return candidate
+    return None
+
+
+def badness(text: str) -> int:
+    """ftfy's count of mojibake-like sequences, on a bounded sample."""
+    return int(ftfy.badness.badness(badness_sample(text)))
+
+
+def badness_sample(text: str) -> str:
+    """The text itself if small; else its non-ASCII runs, each whole and with
+    two characters of context, one a line (mojibake lives there), so large
+    inputs stay fast. At most ``BADNESS_SAMPLE_MAX`` characters."""
+    if len(text) <= BADNESS_FULL_LIMIT:
+        return text
+    return _LONG_ASCII_RUN.sub(_keep_context, text)[:BADNESS_SAMPLE_MAX]
+
+
+def _keep_context(run: re.Match[str]) -> str:
+    """A long ASCII run cut down to its first and last two characters."""
+    text = run.group()
+    return f"{text[:2]}\n{text[-2:]}"
+
+
+def strip_bom(text: str) -> str:
+    """A BOM left at the start (e.g. revealed by a mojibake repair)."""
+    return text.removeprefix("\ufeff")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def remove_control_chars(text: str, utf8: bytes | None = None) -> str:
+    """C0 and C1 controls other than tab and LF carry no text (``utf8``:
+    ``text`` encoded, when the caller has it)."""
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+    if not has_bytes(data, CONTROL_CHAR_BYTES) and C1_CONTROL_UTF8.search(data) is None:
+        return text  # checked on the UTF-8 bytes: several times faster than a str regex
+    return CONTROL_CHARS.sub("", text)
+
+
+def remove_zero_width(text: str) -> str:
+    """Zero-width spaces and word joiners (not ZWJ/ZWNJ, which shape scripts
+    and emoji) only break words apart for search."""
+    for char in ZERO_WIDTH:
+        if char in text:
+            text = text.replace(char, "")
+    return text
+
+
+def replace_unicode_spaces(text: str) -> str:
+    """No-break spaces (U+00A0, U+2007, U+202F) become plain spaces."""
+    for char in UNICODE_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
+
+
+def normalize_nfc(text: str, sample: str | None = None) -> str:
+    """Canonical composition, so equal text compares and indexes equal.
+
+    ``sample`` is ``badness_sample(text)`` when the caller has it; a whole
+    sample is NFC exactly when the text is. Composition only joins a
+    character with the non-ASCII marks after it (no ASCII character is ever
+    the second of a pair), so an ASCII character bounds what can change, and
+    the sample keeps every non-ASCII run whole with the character before it.
+    """
+    checked = text if sample is None or len(sample) >= BADNESS_SAMPLE_MAX else sample
+    if unicodedata.is_normalized("NFC", checked):
+        return text
+    return unicodedata.normalize("NFC", text)
