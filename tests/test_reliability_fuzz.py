@@ -1,6 +1,6 @@
 """Fuzzing the whole parse path: bytes → decode → claim → parse → Document.
 
-``test_decode.py`` fuzzes the normaliser and ``test_source_*.py`` each
+``tests/decode/`` fuzzes the normaliser and ``test_source_*.py`` each
 parser on text. What they leave out is the path as ``ingest run`` drives
 it, from raw bytes to the indexed record, including the saved HTML pages:
 random bytes, and byte-level mutations (flips, insertions, cuts, spliced
