@@ -80,14 +80,6 @@ _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
 
 
-def _match_key(text: str) -> str:
-    """Lower-case ``text`` with spaces, apostrophes and ``&`` unified, for phrase search.
-
-    Line by line (a phrase never spans lines), each line cleaned like ``clean_line``.
-    """
-    return _collapse_lines(_match_text(text))
-
-
 def _collapse_lines(text: str) -> str:
     """Each line of ``text`` with its white space collapsed and its ends stripped."""
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
@@ -193,7 +185,7 @@ def _heads_paragraph(
 def text_has_vt_markers(text: str) -> bool:
     """True when ``text`` holds at least two distinct VT-specific markers.
 
-    Each marker is looked for as in ``_match_key`` (a phrase never spans
+    Each marker is looked for lower-cased, apostrophes and ``&`` unified (a phrase never spans
     lines), but only in the lines that hold its probe word: a long page
     is not normalised as a whole.
     """
