@@ -27,6 +27,7 @@ from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
 from .plugins import Host, PluginError, load_host
 from .redact import log_to_stderr, register, scrub
 from .serialize import document_record
+from .warc import is_warc
 
 # The Elasticsearch client costs more to import than parsing a page does: only the
 # commands that talk to a cluster import it (and ``ingest_plugins.es``), in their body.
@@ -58,7 +59,9 @@ class Progress:
     """A progress bar on stderr, only when stderr is a terminal.
 
     The total comes from a quick walk of the inputs (names only, nothing
-    read), so it costs nothing when output goes to a file or a pipe.
+    read), so it costs nothing when output goes to a file or a pipe. A web
+    archive holds an unknown number of inputs: with one among them, only the
+    count and the rate are shown.
     """
 
     WIDTH = 30
@@ -67,7 +70,10 @@ class Progress:
         self.stream = stream
         self.enabled = stream.isatty()
         self.label = label
-        self.total = sum(1 for _ in iter_inputs(paths)) if self.enabled else 0
+        self.total, self.archives = 0, False
+        for item in iter_inputs(paths) if self.enabled else ():
+            self.total += 1
+            self.archives = self.archives or (isinstance(item, str) and is_warc(item))
         self.count = 0
         self.started = self.shown = time.monotonic()
 
@@ -78,6 +84,10 @@ class Progress:
             return
         self.shown = now
         rate = self.count / max(time.monotonic() - self.started, 1e-6)
+        if self.archives:
+            self.stream.write(f"\r{self.label} {self.count} ({rate:.0f}/s)")
+            self.stream.flush()
+            return
         filled = self.WIDTH * self.count // max(self.total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         self.stream.write(f"\r{self.label} [{bar}] {self.count}/{self.total} ({rate:.0f}/s)")
@@ -202,6 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES", help=MAX_BYTES_HELP
     )
     parse.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    parse.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of JSON, show block by block where each piece of the page went (title, "
+        "summary, body, boilerplate with its reason, comments, disclaimers, dropped); "
+        "in this process",
+    )
 
     search = sub.add_parser("search", parents=[es_opts], help="query the index")
     search.add_argument("query", help="the words to look for (in every language unless --lang)")
@@ -323,15 +340,20 @@ class Suspects:
 
 
 def _documents(
-    args: argparse.Namespace, host: Host, skip: Callable[[str], bool] | None = None
+    args: argparse.Namespace,
+    host: Host,
+    skip: Callable[[str], bool] | None = None,
+    on_note: Callable[[str], None] = _note,
 ) -> Iterator[Document | Failure]:
-    """Parsed inputs in input order: in this process, or in ``--workers`` processes."""
+    """Parsed inputs in input order: in this process, or in ``--workers`` processes.
+
+    ``on_note`` gets one line per web archive: its records read and skipped."""
     if args.workers > 1:
         from .parallel import HostSettings, process_parallel  # multiprocessing: only if used
 
         settings = HostSettings(tuple(args.plugin), tuple(args.disable), args.max_bytes)
-        return process_parallel(args.paths, args.workers, settings, skip)
-    return Pipeline(host, max_bytes=args.max_bytes).process(args.paths, skip)
+        return process_parallel(args.paths, args.workers, settings, skip, on_note)
+    return Pipeline(host, max_bytes=args.max_bytes).process(args.paths, skip, on_note)
 
 
 def _client(args: argparse.Namespace) -> Elasticsearch:
@@ -357,7 +379,7 @@ def _client(args: argparse.Namespace) -> Elasticsearch:
         return settings.client()
 
 
-def _check_cluster(client: Elasticsearch, url_hint: str) -> None:
+def _check_cluster(client: Elasticsearch) -> None:
     """One bounded request up front, so an unreachable cluster fails fast and clearly."""
     client.options(request_timeout=10, max_retries=0).cluster.health()
 
@@ -381,9 +403,21 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return EXIT_INPUT_FAILED
     host = _host(args)
     failed = len(empty)
+    if args.explain:
+        from .explain import explain_inputs
+
+        failed += explain_inputs(
+            host, args.paths, max_bytes=args.max_bytes, out=sys.stdout, on_failure=_error
+        )
+        return EXIT_INPUT_FAILED if failed else EXIT_OK
     progress = Progress(sys.stderr, "parsing", args.paths)
     suspects = Suspects()
-    for item in suspects.watch(_documents(args, host)):
+
+    def on_note(message: str) -> None:
+        progress.done()
+        _note(message)
+
+    for item in suspects.watch(_documents(args, host, on_note=on_note)):
         progress.tick()
         if isinstance(item, Failure):
             failed += 1
@@ -412,7 +446,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
-    _check_cluster(client, args.es_url or "")
+    _check_cluster(client)
     ensure_current(client, args.index, host, log=_note)
     unchanged = None
     if not args.force:
@@ -434,7 +468,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     with DeadLetter(args.dead_letter) as dead_letter:
         report = push(
             client,
-            identities.watch(suspects.watch(_documents(args, host, unchanged))),
+            identities.watch(suspects.watch(_documents(args, host, unchanged, on_note))),
             args.index,
             on_failure=on_failure,
             on_input=progress.tick,
@@ -658,7 +692,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
     host = _host(args)
     client = _client(args)
-    _check_cluster(client, args.es_url or "")
+    _check_cluster(client)
     moved: list[str] = []
 
     def log(message: str) -> None:

@@ -57,6 +57,13 @@ class SourceText:
     is_html: bool
     """True when the text is markup (a saved page), not a text copy. The host
     decides once (``decode.looks_like_html``); plugins follow it."""
+    url: str | None = None
+    """Where the input was fetched from, when known (a WARC record's
+    ``WARC-Target-URI``); ``None`` for a saved file. A claim may look at its
+    domain; the host puts it in ``Article.url`` when ``parse`` leaves that empty."""
+    fetched: str | None = None
+    """When the input was fetched, when known (a WARC record's ``WARC-Date``,
+    ISO 8601 as the archive says it, e.g. ``2024-05-20T10:00:00Z``)."""
 
     @cached_property
     def tree(self) -> etree._Element:
@@ -190,8 +197,8 @@ class Source:
     sources. Written into ``Article.source`` and the ``source`` field."""
     claim: Callable[[SourceText], bool]
     """True when the input is a page (or text copy) of this source. Called for
-    every input until a source claims it: look at ``head``, ``jsonld`` or the
-    text, not at the file name (it carries no information)."""
+    every input until a source claims it: look at ``head``, ``jsonld``, the
+    text or ``url`` (when known), not at the file name (it carries no information)."""
     parse: Callable[[SourceText], Article]
     """The ``Article`` of a claimed input. Raise ``InputError`` with a one-line
     reason when it cannot be parsed; the host adds the path."""

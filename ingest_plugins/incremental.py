@@ -62,7 +62,9 @@ class UnchangedInputs:
     """The skip test of an incremental run: is this file indexed as it is now?
 
     ``parsers`` maps each loaded source's name to its current ``parser`` value
-    (``vt 0.1.0``); ``count`` is how many files were skipped.
+    (``vt 0.1.0``); ``count`` is how many files were skipped. It is asked about
+    files only: a web archive's records (``crawl.warc.gz#1234``) are always
+    parsed again (their ids are stable, so a re-run duplicates nothing).
     """
 
     indexed: Mapping[str, Indexed]

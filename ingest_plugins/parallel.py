@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .errors import InputError
-from .pipeline import Failure, Pipeline, iter_inputs
+from .pipeline import Failure, Input, Pipeline, expand_archives, input_path, iter_inputs
 from .plugins import PluginError, load_host
 
 BATCH = 8
@@ -42,31 +42,35 @@ def _init_worker(settings: HostSettings) -> None:
     _worker = Pipeline(host, max_bytes=settings.max_bytes)
 
 
-def _parse_batch(paths: Sequence[str]) -> list[Document | Failure]:
+def _parse_batch(items: Sequence[Input]) -> list[Document | Failure]:
+    """Parse files (by path) and web archive records (by archive and offset: the
+    worker seeks to the record and reads it, so no payload crosses processes)."""
     assert _worker is not None, "worker not initialised"
     results: list[Document | Failure] = []
-    for path in paths:
+    for item in items:
         try:
-            results.append(_worker.parse_file(path))
+            results.append(_worker.parse_input(item))
         except (InputError, PluginError) as err:
-            results.append(Failure(path, getattr(err, "reason", str(err))))
+            results.append(Failure(input_path(item), getattr(err, "reason", str(err))))
     return results
 
 
 def _batches(
-    paths: Iterable[str], skip: Callable[[str], bool] | None = None
-) -> Iterator[list[str] | Failure]:
-    """Group input files (less the ones ``skip`` wants skipped) into batches;
-    walking failures pass through in place."""
-    batch: list[str] = []
-    for item in iter_inputs(paths):
+    paths: Iterable[str],
+    skip: Callable[[str], bool] | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> Iterator[list[Input] | Failure]:
+    """Group inputs (less the files ``skip`` wants skipped) into batches;
+    walking failures (and damaged archive records) pass through in place."""
+    batch: list[Input] = []
+    for item in expand_archives(iter_inputs(paths), on_note):
         if isinstance(item, Failure):
             if batch:
                 yield batch
                 batch = []
             yield item
             continue
-        if skip is not None and skip(item):
+        if skip is not None and isinstance(item, str) and skip(item):
             continue
         batch.append(item)
         if len(batch) == BATCH:
@@ -81,14 +85,16 @@ def process_parallel(
     workers: int,
     settings: HostSettings,
     skip: Callable[[str], bool] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Iterator[Document | Failure]:
     """Like ``Pipeline.process``, with ``workers`` processes; same order of results.
 
-    ``skip`` is asked in this process, before a file is sent to a worker."""
+    ``skip`` is asked in this process, before a file is sent to a worker; so is
+    ``on_note`` called, when the walk of an archive ends (ahead of its results)."""
     pending: deque[Future[list[Document | Failure]] | Failure] = deque()
     limit = max(1, workers) * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for batch in _batches(paths, skip):
+        for batch in _batches(paths, skip, on_note):
             pending.append(
                 batch if isinstance(batch, Failure) else pool.submit(_parse_batch, batch)
             )

@@ -1,7 +1,9 @@
 """The data path, top to bottom: path → bytes → text → plugin → Document.
 
-``iter_inputs`` walks what the user named; ``Pipeline.parse_file`` turns
-one file into a ``Document`` (decode, ``route`` to the claiming source,
+``iter_inputs`` walks what the user named (names only, nothing read);
+``expand_archives`` replaces each web archive in it by its records
+(``warc.py``); ``Pipeline.parse_input`` turns
+one file or record into a ``Document`` (decode, ``route`` to the claiming source,
 the page-type gate (``page_kind``: only articles), its ``parse``,
 ``check_article``, ``enrich``) or raises ``InputError``
 with a one-line reason; ``Pipeline.process`` does that for every input, yielding a
@@ -19,12 +21,13 @@ from typing import Any
 
 from .checks import BadArticle, check_article
 from .decode import read_source
-from .document import Document, SourceText
+from .document import Article, Document, SourceText
 from .drift import extraction_warnings, page_facts
 from .errors import InputError
 from .ids import document_id, story_id
 from .parsing.pagetype import page_kind
 from .plugins import Host, PluginError, RegisteredSource
+from .warc import WarcInput, WarcTally, is_warc, iter_warc_inputs, read_warc_payload
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this are refused: no article page is that big, and a
@@ -40,6 +43,15 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+Input = str | WarcInput
+"""What ``Pipeline.parse_input`` takes: a file's path, or one record of a web archive."""
+
+
+def input_path(item: Input) -> str:
+    """The name of an input in documents and failure lines (``crawl.warc.gz#1234``)."""
+    return item if isinstance(item, str) else item.path
 
 
 def parser_name(registered: RegisteredSource) -> str:
@@ -76,6 +88,28 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str | Failure]:
             yield Failure(path, "no such file or directory")
         else:
             yield path
+
+
+def expand_archives(
+    items: Iterable[str | Failure], on_note: Callable[[str], None] | None = None
+) -> Iterator[Input | Failure]:
+    """``items`` (``iter_inputs``), each web archive replaced by its input records.
+
+    An archive's damaged records are failures; after each archive, ``on_note``
+    gets one line counting what it held (``warc.WarcTally.summary``).
+    """
+    for item in items:
+        if isinstance(item, Failure) or not is_warc(item):
+            yield item
+            continue
+        tally = WarcTally()
+        for record in iter_warc_inputs(item, tally):
+            if isinstance(record, InputError):
+                yield Failure(record.path or item, record.reason)
+            else:
+                yield record
+        if on_note is not None:
+            on_note(tally.summary(item))
 
 
 def _walk(top: str) -> Iterator[str | Failure]:
@@ -128,9 +162,17 @@ class Pipeline:
         except OSError as err:
             raise InputError(f"cannot read file: {err.strerror or err}", path) from err
 
-    def parse_bytes(self, raw: bytes, path: str) -> Document:
-        """bytes → repaired text → the claiming source → checked ``Document`` (+ enrichment)."""
+    def parse_bytes(
+        self, raw: bytes, path: str, url: str | None = None, fetched: str | None = None
+    ) -> Document:
+        """bytes → repaired text → the claiming source → checked ``Document`` (+ enrichment).
+
+        ``url`` and ``fetched`` say where and when the input was fetched, when
+        known (a web archive's record): plugins see them on the ``SourceText``.
+        """
         text = read_source(raw, path)
+        if url is not None or fetched is not None:
+            text = replace(text, url=url, fetched=fetched)
         claimed = self.route(text)
         name = claimed.source.name
         kind = page_kind(text)
@@ -146,6 +188,8 @@ class Pipeline:
             raise InputError(
                 f"plugin {claimed.plugin!r} failed parsing as {name!r}: {failure}", path
             ) from err
+        if text.url and isinstance(returned, Article) and not returned.url:
+            returned = replace(returned, url=text.url)  # no canonical URL: where it was fetched
         try:
             article = check_article(returned, name)
         except BadArticle as err:
@@ -209,18 +253,30 @@ class Pipeline:
     def parse_file(self, path: str) -> Document:
         return self.parse_bytes(self.read_bytes(path), path)
 
+    def parse_input(self, item: Input) -> Document:
+        """``parse_file`` for a path; for a web archive's record, its payload."""
+        if isinstance(item, str):
+            return self.parse_file(item)
+        raw = read_warc_payload(item.archive, item.offset, self.max_bytes)
+        return self.parse_bytes(raw, item.path, url=item.url, fetched=item.fetched)
+
     def process(
-        self, paths: Iterable[str], skip: Callable[[str], bool] | None = None
+        self,
+        paths: Iterable[str],
+        skip: Callable[[str], bool] | None = None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Iterator[Document | Failure]:
         """A ``Document`` or a ``Failure`` for every input under ``paths``, except
-        the files ``skip`` says need no parsing (an incremental run's unchanged ones)."""
-        for item in iter_inputs(paths):
+        the files ``skip`` says need no parsing (an incremental run's unchanged ones;
+        a web archive's records are never skipped). ``on_note`` gets each archive's
+        count of records read and skipped."""
+        for item in expand_archives(iter_inputs(paths), on_note):
             if isinstance(item, Failure):
                 yield item
                 continue
-            if skip is not None and skip(item):
+            if skip is not None and isinstance(item, str) and skip(item):
                 continue
             try:
-                yield self.parse_file(item)
+                yield self.parse_input(item)
             except (InputError, PluginError) as err:
-                yield Failure(item, getattr(err, "reason", str(err)))
+                yield Failure(input_path(item), getattr(err, "reason", str(err)))

@@ -11,10 +11,13 @@ from lxml import etree
 
 from ingest_plugins.parsing.blocks import (
     BLOCK_TAGS,
+    Recorded,
+    Routed,
     TagsExcept,
     TextBlock,
     Whole,
     ZoneOf,
+    recording,
     text_blocks,
 )
 from ingest_plugins.parsing.html import Element, class_list, mark_line_breaks, parse_page
@@ -228,3 +231,127 @@ def test_deep_nesting_reads_fast(open_tag: str, close_tag: str) -> None:
     assert texts == (
         ["First.", "Deep.", "Last."] if open_tag != "<span>" else ["First.", "Deep.Last."]
     )
+
+
+# ---------------------------------------------------------------------------
+# Reasons, elements taken apart, recording
+# ---------------------------------------------------------------------------
+
+
+def reasoned(markup: str, zone_of: ZoneOf[str]) -> list[tuple[str, str, str | None]]:
+    return [(b.zone, b.text, b.reason) for b in text_blocks(body_of(markup), zone_of, "page")]
+
+
+def test_routed_walks_an_element_and_its_blocks_carry_the_reason() -> None:
+    def zone_of(element: Element, zone: str) -> str | Routed[str]:
+        if "related" in class_list(element):
+            return Routed("chrome", "link list")
+        if "ad" in class_list(element):
+            return "ads"
+        return zone
+
+    markup = (
+        "<p>Body.</p><div class='related'><h3>More:</h3><ul><li>One</li><li>Two</li></ul>"
+        "<div class='ad'>Ad</div></div><p>After.</p>"
+    )
+    assert reasoned(markup, zone_of) == [
+        ("page", "Body.", None),
+        ("chrome", "More:", "link list"),  # inherited by what is inside, in its zone
+        ("chrome", "One", "link list"),
+        ("chrome", "Two", "link list"),
+        ("ads", "Ad", None),  # another zone opened inside: no reason
+        ("page", "After.", None),
+    ]
+
+
+def test_another_reason_in_the_same_zone_ends_a_block() -> None:
+    def zone_of(element: Element, zone: str) -> str | Routed[str] | Whole[str]:
+        if element.tag == "span":
+            return Whole("chrome", reason="share widget")
+        if element.tag == "section":
+            return Routed("chrome", "tags")
+        return zone
+
+    assert reasoned("<section>Tags: <span>Share</span> x</section>", zone_of) == [
+        ("chrome", "Tags:", "tags"),
+        ("chrome", "Share", "share widget"),
+        ("chrome", "x", "tags"),
+    ]
+
+
+def test_whole_apart_takes_an_element_out_of_its_sentence() -> None:
+    def zone_of(element: Element, zone: str) -> str | Whole[str]:
+        if "hidden" in class_list(element):
+            return Whole("boilerplate", reason="hidden", apart=True)
+        return zone
+
+    markup = (
+        "<p>Officials said <span class='hidden'>7731902</span>the levee held.</p>"
+        "<p>Before</p><div class='hidden'>123456</div><p>After</p>"
+        "text <div class='hidden'>id</div> more"
+    )
+    assert reasoned(markup, zone_of) == [
+        ("boilerplate", "7731902", "hidden"),  # a block of its own, first...
+        ("page", "Officials said the levee held.", None),  # ...and the sentence is whole
+        ("page", "Before", None),
+        ("boilerplate", "123456", "hidden"),
+        ("page", "After", None),
+        ("page", "text", None),  # a block element taken apart still separates
+        ("boilerplate", "id", "hidden"),
+        ("page", "more", None),
+    ]
+
+
+def test_text_blocks_are_plain_tuples_with_a_reason() -> None:
+    assert TextBlock("a", "page") == TextBlock("a", "page", None)
+    assert TextBlock("a", "page", "hidden").reason == "hidden"
+
+
+def test_nothing_is_recorded_without_a_recording() -> None:
+    with recording() as recorder:
+        pass
+    text_blocks(body_of("<p>x</p>"), same_zone, "page")
+    assert recorder.entries == [] and recorder.walks == 0
+
+
+def test_a_recording_keeps_every_block_and_every_element_left_out() -> None:
+    def zone_of(element: Element, zone: str) -> str | Routed[str] | None:
+        if element.tag == "nav":
+            return None
+        if element.tag == "article":
+            return "body"
+        if "share" in class_list(element):
+            return Routed("boilerplate", "share widget")
+        return zone
+
+    markup = (
+        "<nav><a href='/'>Home</a></nav><article class='story'>"
+        "<p>First <b>paragraph</b>.</p><div class='share'>Share</div></article>"
+    )
+    with recording() as recorder:
+        blocks = text_blocks(body_of(markup), zone_of, "page")
+        text_blocks(body_of("<p>second walk</p>"), same_zone, "page")
+    assert [(b.text, b.zone, b.reason) for b in blocks] == [
+        ("First paragraph.", "body", None),
+        ("Share", "boilerplate", "share widget"),
+    ]
+    entries = [(e.text, e.zone, e.reason, e.path, e.walk) for e in recorder.entries]
+    assert entries == [
+        ("Home", None, None, "nav", 0),  # left out: zone None, its whole text
+        ("First paragraph.", "body", None, "article.story > p", 0),
+        ("Share", "boilerplate", "share widget", "article.story > div.share", 0),
+        ("second walk", "page", None, "p", 1),
+    ]
+    assert recorder.walks == 2
+    assert all(isinstance(entry, Recorded) for entry in recorder.entries)
+    assert recorder.entries[1].element.tag == "p"
+
+
+def test_recording_does_not_change_the_blocks() -> None:
+    markup = "<div>intro<p>One <a href='#'>link</a></p>tail<ul><li>a</li></ul></div>"
+    plain = text_blocks(body_of(markup), same_zone, "page")
+    with recording() as recorder:
+        recorded = text_blocks(body_of(markup), same_zone, "page")
+    assert recorded == plain
+    assert [e.text for e in recorder.entries] == [b.text for b in plain]
+    assert [e.path for e in recorder.entries] == ["div", "div > p", "div", "div > ul > li"]

@@ -129,10 +129,16 @@ def test_the_built_in_fixtures_follow_the_convention() -> None:
     found = {
         folder.name: find_fixtures(folder) for folder in (FIXTURES / "vt", FIXTURES / "aljazeera")
     }
-    assert [f.name for f in found["vt"]] == ["VT_2019-03-14.html", "VT_2024-05-20.html"]
+    assert [f.name for f in found["vt"]] == [
+        "VT_2019-03-14.html",
+        "VT_2020-08-03_leaks.html",
+        "VT_2024-05-20.html",
+    ]
     assert [f.name for f in found["aljazeera"]] == [
         "AlJazeera_2018-10-14.html",
+        "AlJazeera_2018-11-02_leaks.html",
         "AlJazeera_2023-03-09.html",
+        "AlJazeera_2024-02-12_leaks.html",
     ]
     for fixture in [*found["vt"], *found["aljazeera"]]:
         golden = json.loads(fixture.golden.read_text(encoding="utf-8"))

@@ -33,6 +33,20 @@ at C speed (``inner_text``; run ``mark_line_breaks`` first to keep its
 block of its own whatever the element's tag; a callback that has read
 the text to decide passes it on (``Whole(zone, text=text)``).
 
+A callback may also say *why* an element goes where it goes:
+``Routed(zone, reason)`` walks the element in ``zone`` like a plain zone
+answer, and ``Whole(zone, reason=...)`` reads it whole; every block inside
+it carries the reason (``TextBlock.reason``), so what a plugin keeps out of
+the body stays explainable (``defences.route_boilerplate`` answers this
+way). ``Whole(zone, apart=True)`` takes an element out of the flow: its text
+becomes a block of its own while the text around it joins up as if it were
+left out (a hidden ``<span>`` inside a paragraph does not split it).
+
+``recording()`` lets a host watch the walks of a parse: while it is
+active, every block each walk produces is recorded with its zone, reason
+and the short path of its element, and so is every element left out
+(``ingest parse --explain`` shows them). It costs nothing when inactive.
+
 The walk keeps its own stack, so nesting of any depth is read without
 recursion and in time linear in the page.
 """
@@ -40,17 +54,23 @@ recursion and in time linear in the page.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeAlias, TypeVar
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
 
-from .html import BR_MARK, Element, inner_text, markup_text
+from .html import BR_MARK, Element, element_path, inner_text, markup_text
 
 __all__ = [
     "BLOCK_TAGS",
+    "Recorded",
+    "Recorder",
+    "Routed",
     "TagsExcept",
     "TextBlock",
     "Whole",
     "ZoneOf",
+    "recording",
     "text_blocks",
 ]
 
@@ -66,10 +86,12 @@ BLOCK_TAGS = frozenset(
 
 
 class TextBlock(NamedTuple, Generic[Z]):
-    """One block of text and the zone it came from."""
+    """One block of text, the zone it came from and why, when the callback said so."""
 
     text: str
     zone: Z
+    reason: str | None = None
+    """The reason of the ``Routed`` or ``Whole`` answer that put the block in its zone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +108,77 @@ class Whole(Generic[Z]):
     """A block of its own, whatever the element's tag."""
     text: str | None = None
     """The element's raw text (``inner_text``), when the callback has read it already."""
+    reason: str | None = None
+    """Why the element is in ``zone`` (kept on its block); else its parent's, in the same zone."""
+    apart: bool = False
+    """Out of the flow: a block of its own, and the text around it joins up as if the
+    element were left out (a block element still ends the block before it)."""
 
 
-ZoneOf: TypeAlias = Callable[[Element, Z], "Z | Whole[Z] | None"]
-"""``zone_of(element, parent_zone)``: the element's zone, ``Whole(zone)``, or
-``None`` to leave the element out with all it holds."""
+@dataclass(frozen=True, slots=True)
+class Routed(Generic[Z]):
+    """A zone callback's answer for an element walked in ``zone`` for a ``reason``.
+
+    The same as answering ``zone``, but every block inside the element
+    carries ``reason`` (``TextBlock.reason``) until an element inside it
+    opens another zone or gives another reason.
+    """
+
+    zone: Z
+    reason: str
+
+
+ZoneOf: TypeAlias = Callable[[Element, Z], "Z | Whole[Z] | Routed[Z] | None"]
+"""``zone_of(element, parent_zone)``: the element's zone, ``Whole(zone)``,
+``Routed(zone, reason)``, or ``None`` to leave the element out with all it holds."""
+
+
+class Recorded(NamedTuple):
+    """One entry of a ``Recorder``: a block a walk produced, or an element it left out."""
+
+    text: str
+    """The block's text; for an element left out, its whole text (``element_text``)."""
+    zone: Any
+    """The block's zone; ``None`` for an element left out."""
+    reason: str | None
+    """The block's ``TextBlock.reason``; ``None`` for an element left out."""
+    path: str
+    """The short path of the element the block ended in (``html.element_path``)."""
+    element: Element
+    """That element (kept alive while the recorder is)."""
+    walk: int
+    """Which ``text_blocks`` call of the recording produced it (0, 1...)."""
+
+
+@dataclass
+class Recorder:
+    """What the walks of one ``recording()`` produced, in the order they produced it."""
+
+    entries: list[Recorded] = field(default_factory=list)
+    walks: int = 0
+    """How many ``text_blocks`` calls were recorded."""
+
+
+_RECORDER: ContextVar[Recorder | None] = ContextVar("ingest_block_recorder", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[Recorder]:
+    """Record every walk of ``text_blocks`` in this context (thread, task) until the end.
+
+    ::
+
+        with recording() as recorder:
+            article = source.parse(text)
+        for entry in recorder.entries:
+            ...  # entry.text, entry.zone, entry.reason, entry.path
+    """
+    recorder = Recorder()
+    token = _RECORDER.set(recorder)
+    try:
+        yield recorder
+    finally:
+        _RECORDER.reset(token)
 
 
 class TagsExcept:
@@ -126,25 +214,32 @@ def text_blocks(
     """
     blocks: list[TextBlock[Z]] = []
     pieces: list[str] = []
+    recorder = _RECORDER.get()
+    walk = 0
+    if recorder is not None:
+        walk = recorder.walks
+        recorder.walks += 1
 
-    def flush(block_zone: Z) -> None:
+    def flush(block_zone: Z, reason: str | None, element: Element) -> None:
         """End the block gathered in ``pieces`` (called only when there are some)."""
         text = markup_text("".join(pieces))
         pieces.clear()
         if text:
-            blocks.append(TextBlock(text, block_zone))
+            blocks.append(TextBlock(text, block_zone, reason))
+            if recorder is not None:
+                _record(recorder, walk, text, block_zone, reason, element)
 
     gather = pieces.append
     ends = ends_block or {}
     # Every tag but some: test those (a test of a TagsExcept is a call in Python).
     inline = block_tags.tags if isinstance(block_tags, TagsExcept) else None
-    # The element being walked: its children still to visit, itself, its zone
-    # and whether it ends a block; the ones around it wait in ``stack``. They
-    # also keep lxml from looking up the ancestors of each element freed on
+    # The element being walked: its children still to visit, itself, its zone, the
+    # reason for it and whether it ends a block; the ones around it wait in ``stack``.
+    # They also keep lxml from looking up the ancestors of each element freed on
     # the way (a walk through thousands of nested elements would be quadratic).
     children: Iterator[Element] = iter(())
-    parent, parent_zone, parent_block = root, zone, False
-    stack: list[tuple[Iterator[Element], Element, Z, bool]] = []
+    parent, parent_zone, parent_reason, parent_block = root, zone, None, False
+    stack: list[tuple[Iterator[Element], Element, Z, str | None, bool]] = []
     node = root
     while True:
         tag = node.tag
@@ -155,27 +250,56 @@ def text_blocks(
             block = tag in block_tags if inline is None else tag not in inline
             if inner is None:
                 if pieces and block:
-                    flush(parent_zone)
+                    flush(parent_zone, parent_reason, parent)
+                if recorder is not None:
+                    _record(recorder, walk, None, None, None, node)
             elif isinstance(inner, Whole):
-                boundary = block or inner.block or inner.zone != parent_zone
-                if pieces and (
-                    boundary or (ends and (test := ends.get(parent_zone)) and test("".join(pieces)))
-                ):
-                    flush(parent_zone)
-                gather(inner_text(node) if inner.text is None else inner.text)
-                if boundary:
-                    flush(inner.zone)
+                inner_zone = inner.zone
+                reason = inner.reason
+                if reason is None and inner_zone == parent_zone:
+                    reason = parent_reason
+                raw = inner_text(node) if inner.text is None else inner.text
+                if inner.apart:
+                    if pieces and block:
+                        flush(parent_zone, parent_reason, parent)
+                    apart = markup_text(raw)
+                    if apart:
+                        blocks.append(TextBlock(apart, inner_zone, reason))
+                        if recorder is not None:
+                            _record(recorder, walk, apart, inner_zone, reason, node)
+                else:
+                    boundary = (
+                        block or inner.block or inner_zone != parent_zone or reason != parent_reason
+                    )
+                    if pieces and (
+                        boundary
+                        or (ends and (test := ends.get(parent_zone)) and test("".join(pieces)))
+                    ):
+                        flush(parent_zone, parent_reason, parent)
+                    gather(raw)
+                    if boundary:
+                        flush(inner_zone, reason, node)
             else:
-                boundary = block or inner != parent_zone
+                if isinstance(inner, Routed):
+                    inner_zone, reason = inner.zone, inner.reason
+                else:
+                    inner_zone, reason = inner, parent_reason if inner == parent_zone else None
+                boundary = block or inner_zone != parent_zone or reason != parent_reason
                 if pieces and (
                     boundary or (ends and (test := ends.get(parent_zone)) and test("".join(pieces)))
                 ):
-                    flush(parent_zone)
+                    flush(parent_zone, parent_reason, parent)
                 text = node.text
                 if text:
                     gather(text)
-                stack.append((children, parent, parent_zone, parent_block))
-                children, parent, parent_zone, parent_block = iter(node), node, inner, boundary
+                stack.append((children, parent, parent_zone, parent_reason, parent_block))
+                children, parent, parent_zone, parent_reason, parent_block = (
+                    iter(node),
+                    node,
+                    inner_zone,
+                    reason,
+                    boundary,
+                )
         if node is not parent and node is not root:  # (a walked one's tail comes after it)
             tail = node.tail
             if tail:
@@ -183,16 +307,30 @@ def text_blocks(
         child = next(children, None)
         while child is None and stack:  # the walked element is done: back to its parent
             if parent_block and pieces:
-                flush(parent_zone)
+                flush(parent_zone, parent_reason, parent)
             if parent is not root:
                 tail = parent.tail
                 if tail:
                     gather(tail)
-            children, parent, parent_zone, parent_block = stack.pop()
+            children, parent, parent_zone, parent_reason, parent_block = stack.pop()
             child = next(children, None)
         if child is None:
             break
         node = child
     if pieces:
-        flush(zone)
+        flush(zone, None, root)
     return blocks
+
+
+def _record(
+    recorder: Recorder,
+    walk: int,
+    text: str | None,
+    zone: object,
+    reason: str | None,
+    element: Element,
+) -> None:
+    """Add a block (``text``) or an element left out (``text`` ``None``) to ``recorder``."""
+    if text is None:
+        text = markup_text(inner_text(element))
+    recorder.entries.append(Recorded(text, zone, reason, element_path(element), element, walk))

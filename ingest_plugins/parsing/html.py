@@ -32,12 +32,14 @@ from .lines import clean_line, is_clean_line, strip_invisible
 __all__ = [
     "BR_MARK",
     "NON_TEXT_TAGS",
+    "PATH_STEPS",
     "Element",
     "PageError",
     "ancestors",
     "canonical_url",
     "class_list",
     "drop_elements",
+    "element_path",
     "element_text",
     "head_tags",
     "inner_text",
@@ -193,6 +195,43 @@ def class_list(element: Element) -> list[str]:
 def ancestors(element: Element) -> Iterator[Element]:
     """The ancestors of ``element``, innermost first."""
     return element.iterancestors()
+
+
+PATH_STEPS = 3
+"""Elements ``element_path`` names (the innermost ones)."""
+
+
+def element_path(element: Element, steps: int = PATH_STEPS) -> str:
+    """A short path to ``element`` for people: ``main > div.wysiwyg > p``.
+
+    Each step is a tag with its first class name (else its id); the last
+    ``steps`` elements below ``<body>`` are named, ``…`` standing for the
+    ones above them.
+    """
+    line: list[str] = []
+    for item in (element, *ancestors(element)):
+        if item.tag in ("body", "html") or not isinstance(item.tag, str):
+            break
+        if len(line) == steps:
+            line.append("…")
+            break
+        line.append(_step(item))
+    line.reverse()
+    return " > ".join(line) or str(element.tag)
+
+
+def _step(element: Element) -> str:
+    """``tag.first-class``, else ``tag#id``, else ``tag``."""
+    classes = str(element.get("class") or "").split()
+    if classes:
+        return f"{element.tag}.{_short_name(classes[0])}"
+    element_id = element.get("id")
+    return f"{element.tag}#{_short_name(element_id)}" if element_id else str(element.tag)
+
+
+def _short_name(name: str) -> str:
+    """``name``, cut to 20 characters."""
+    return name if len(name) <= 20 else name[:19] + "…"
 
 
 def meta_content(root: Element, *keys: str) -> str | None:

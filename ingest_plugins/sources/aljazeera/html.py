@@ -36,9 +36,10 @@ from itertools import islice
 
 from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.parsing import jsonld
-from ingest_plugins.parsing.blocks import TagsExcept, Whole, text_blocks
+from ingest_plugins.parsing.blocks import Routed, TagsExcept, Whole, text_blocks
 from ingest_plugins.parsing.bylines import parse_author_names
 from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
+from ingest_plugins.parsing.defences import hidden_reason, route_boilerplate
 from ingest_plugins.parsing.html import (
     Element,
     ancestors,
@@ -243,8 +244,11 @@ _BLOCK_PEEK = 8
 """Descendants ``_has_block`` looks at in Python before it asks lxml to search the rest."""
 
 
-def _has_block(element: Element) -> bool:
+def _has_block(element: Element, defended: bool = False) -> bool:
     """True when ``element`` contains block-level elements (then it is walked into).
+
+    ``defended``: in the body, also when it contains a hidden element, which
+    the walk takes out of the paragraph (``hidden_reason``).
 
     A paragraph mostly holds no element or a few links: those are looked at
     directly, which is faster than lxml's tag-filtered search (the filter is
@@ -255,9 +259,13 @@ def _has_block(element: Element) -> bool:
     nearest = list(islice(element.iterdescendants(), _BLOCK_PEEK))
     if any(descendant.tag in _BLOCK_TAG_SET for descendant in nearest):
         return True
+    if defended and any(hidden_reason(descendant) for descendant in nearest):
+        return True
     if len(nearest) < _BLOCK_PEEK:
         return False
-    return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
+    if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
+        return True
+    return defended and any(hidden_reason(descendant) for descendant in element.iterdescendants())
 
 
 _WHOLE = {zone: Whole(zone) for zone in ("body", "other", "chrome", "caption")}
@@ -273,7 +281,10 @@ class _Zones:
     Zones: ``body`` (article text), ``chrome`` (ads, widgets, credits),
     ``caption`` (image captions) and ``other`` (the rest of the article
     area; only its chrome-looking lines are kept). Inline elements, and
-    paragraphs that hold no block element, are read whole.
+    paragraphs that hold no block element (or hidden element), are read
+    whole. Inside the body, the toolkit's defences go first: what they
+    find (hidden elements, link lists, author bios, tags, widgets, embeds)
+    is chrome, with the reason on its blocks.
     """
 
     root: Element
@@ -283,9 +294,13 @@ class _Zones:
     metadata: set[Element]
     """Title and standfirst: taken as metadata, so never body text."""
 
-    def __call__(self, element: Element, zone: str) -> str | Whole[str]:
+    def __call__(self, element: Element, zone: str) -> str | Whole[str] | Routed[str]:
         if element is self.root:
             return self.start
+        if zone == "body" and element is not self.body:
+            routed = route_boilerplate(element, "chrome")
+            if routed is not None:
+                return routed
         tag = element.tag
         if zone != "chrome" and zone != "caption":  # nothing opens a zone inside those
             opened = self._opens(element, tag)
@@ -295,7 +310,7 @@ class _Zones:
         # elements, are read whole.
         if tag in _INLINE_TAGS:
             return _WIDGET_ITEM if tag == "a" and zone == "chrome" else _WHOLE[zone]
-        if tag in _PARAGRAPH_TAGS and not _has_block(element):
+        if tag in _PARAGRAPH_TAGS and not _has_block(element, zone == "body"):
             return _WHOLE[zone]
         return zone
 

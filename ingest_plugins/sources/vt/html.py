@@ -28,9 +28,17 @@ from dataclasses import dataclass
 
 from ingest_plugins import Article, InputError, SourceText
 from ingest_plugins.parsing import bylines, jsonld
-from ingest_plugins.parsing.blocks import BLOCK_TAGS, TextBlock, Whole, ZoneOf, text_blocks
+from ingest_plugins.parsing.blocks import (
+    BLOCK_TAGS,
+    Routed,
+    TextBlock,
+    Whole,
+    ZoneOf,
+    text_blocks,
+)
 from ingest_plugins.parsing.comments import CommentDraft, finish_comments
 from ingest_plugins.parsing.dates import normalize_iso, parse_date
+from ingest_plugins.parsing.defences import route_boilerplate
 from ingest_plugins.parsing.html import (
     NON_TEXT_TAGS,
     Element,
@@ -483,16 +491,23 @@ def _read_comments(page: Element) -> tuple[list[CommentDraft], list[Element]]:
 def _zone_function(
     region: Element, content: Element, consumed: list[Element], skim: _SiteSkim
 ) -> ZoneOf[str]:
-    """Build the ``zone_of`` function of the page walk."""
+    """Build the ``zone_of`` function of the page walk.
+
+    Inside the article content, the toolkit's defences go first: what they
+    find (hidden elements, link lists, author bios, tags, widgets, embeds)
+    goes to the post zone (boilerplate), with the reason on its blocks.
+    """
     skipped = set(consumed)
 
-    def zone_of(tag: Element, zone: str) -> str | Whole[str] | None:
+    def zone_of(tag: Element, zone: str) -> str | Whole[str] | Routed[str] | None:
         if tag in skipped:
             return None
         if tag is content:
             return _BODY
         if tag is region:
             return _POST
+        if zone == _BODY and (routed := route_boilerplate(tag, _POST)) is not None:
+            return routed
         if zone not in _SITE_ZONES:
             return _POST if _is_chrome_container(tag) else zone
         return skim.zone_of(tag, zone)
