@@ -407,7 +407,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
         from .explain import explain_inputs
 
         failed += explain_inputs(
-            host, args.paths, max_bytes=args.max_bytes, out=sys.stdout, on_failure=_error
+            host,
+            args.paths,
+            max_bytes=args.max_bytes,
+            out=sys.stdout,
+            on_failure=_error,
+            on_note=_note,
         )
         return EXIT_INPUT_FAILED if failed else EXIT_OK
     progress = Progress(sys.stderr, "parsing", args.paths)

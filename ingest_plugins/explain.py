@@ -43,8 +43,17 @@ from .parsing.defences import hidden_reason
 from .parsing.html import NON_TEXT_TAGS, Element, drop_elements, mark_line_breaks
 from .parsing.html import parse_page as parse_markup
 from .parsing.lines import split_lines
-from .pipeline import DEFAULT_MAX_BYTES, Failure, Pipeline, iter_inputs
+from .pipeline import (
+    DEFAULT_MAX_BYTES,
+    Failure,
+    Input,
+    Pipeline,
+    expand_archives,
+    input_path,
+    iter_inputs,
+)
 from .plugins import Host, PluginError
+from .warc import read_warc_payload
 
 __all__ = [
     "DROPPED",
@@ -324,34 +333,42 @@ def explain_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     out: TextIO,
     on_failure: Callable[[str], None],
+    on_note: Callable[[str], None] | None = None,
 ) -> int:
     """Parse every input under ``paths`` with the recorder on and write each explained.
 
-    Each failure is passed to ``on_failure`` as one line (as ``ingest parse``
-    reports it); returns how many inputs failed.
+    Inputs are found as ``ingest parse`` finds them (folders, each record of a
+    web archive). Each failure is passed to ``on_failure`` as one line (as
+    ``ingest parse`` reports it), each archive's count of records to
+    ``on_note``; returns how many inputs failed.
     """
     pipeline = Pipeline(host, max_bytes=max_bytes)
     failed = 0
-    for item in iter_inputs(paths):
+    for item in expand_archives(iter_inputs(paths), on_note):
         if isinstance(item, Failure):
             failed += 1
             on_failure(str(item))
             continue
         try:
-            explained = _explain_file(pipeline, item)
+            explained = _explain_input(pipeline, item)
         except (InputError, PluginError) as err:
             failed += 1
-            on_failure(str(Failure(item, getattr(err, "reason", str(err)))))
+            on_failure(str(Failure(input_path(item), getattr(err, "reason", str(err)))))
             continue
         out.write(render(explained))
         out.flush()
     return failed
 
 
-def _explain_file(pipeline: Pipeline, path: str) -> Explained:
-    raw = pipeline.read_bytes(path)
+def _explain_input(pipeline: Pipeline, item: Input) -> Explained:
+    """Parse one input (a file, or a web archive's record) with the recorder on."""
+    if isinstance(item, str):
+        raw, path, url, fetched = pipeline.read_bytes(item), item, None, None
+    else:
+        raw = read_warc_payload(item.archive, item.offset, pipeline.max_bytes)
+        path, url, fetched = item.path, item.url, item.fetched
     with recording() as recorder:
-        document = pipeline.parse_bytes(raw, path)
+        document = pipeline.parse_bytes(raw, path, url=url, fetched=fetched)
     return explain_document(document, recorder, read_source(raw, path))
 
 

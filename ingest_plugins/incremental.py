@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .document import Document
 from .pipeline import Failure
@@ -39,22 +39,51 @@ class Indexed:
 
 
 def indexed_inputs(client: Elasticsearch, index: str) -> dict[str, Indexed]:
-    """``path`` → ``Indexed`` for every article of ``index`` (empty when there is none)."""
+    """``path`` → ``Indexed`` for every complete article of ``index`` (empty when there
+    is none). Complete: the comments index holds as many of its comments as the article
+    says it has (``comment_count``), so an article whose comments a stopped run did not
+    finish sending is parsed and sent again."""
     from elasticsearch import helpers
+
+    from .es.mappings import comments_index
 
     if not client.indices.exists(index=index):
         return {}
+    comments = _comments_per_article(client, comments_index(index))
     found: dict[str, Indexed] = {}
     for hit in helpers.scan(
         client,
         index=index,
         query={"query": {"exists": {"field": "sha256"}}},
-        _source=["path", "sha256", "parser"],
+        _source=["path", "sha256", "parser", "comment_count"],
         size=1000,
     ):
         source = hit["_source"]
-        found[source["path"]] = Indexed(source["sha256"], source.get("parser", ""))
+        if source.get("comment_count", 0) == comments.get(hit["_id"], 0):
+            found[source["path"]] = Indexed(source["sha256"], source.get("parser", ""))
     return found
+
+
+def _comments_per_article(client: Elasticsearch, index: str) -> dict[str, int]:
+    """``article_id`` → number of its comments in ``index``, paged with a composite aggregation."""
+    if not client.indices.exists(index=index):
+        return {}
+    counts: dict[str, int] = {}
+    after: dict[str, Any] | None = None
+    while True:
+        composite: dict[str, Any] = {
+            "size": 5000,
+            "sources": [{"article": {"terms": {"field": "article_id"}}}],
+        }
+        if after:
+            composite["after"] = after
+        answer = client.search(index=index, size=0, aggs={"per_article": {"composite": composite}})
+        buckets = answer["aggregations"]["per_article"]
+        for bucket in buckets["buckets"]:
+            counts[bucket["key"]["article"]] = bucket["doc_count"]
+        after = buckets.get("after_key")
+        if not buckets["buckets"] or after is None:
+            return counts
 
 
 @dataclass

@@ -55,6 +55,15 @@ def es_settings() -> Iterator[ConnectionSettings]:
         node.stop()
 
 
+@pytest.fixture
+def es_env(es_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the CLI at the live node through the documented ``INGEST_ES_*`` variables."""
+    monkeypatch.setenv("INGEST_ES_URL", es_settings.url)
+    monkeypatch.setenv("INGEST_ES_USER", es_settings.user or "")
+    monkeypatch.setenv("INGEST_ES_PASSWORD", es_settings.password or "")
+    monkeypatch.setenv("INGEST_ES_CA_CERTS", es_settings.ca_certs or "")
+
+
 @pytest.fixture(scope="session")
 def es(es_settings: ConnectionSettings) -> Iterator[Elasticsearch]:
     """An authenticated client over verified TLS."""

@@ -20,7 +20,8 @@ VT_SLUG = "drone-makers-court-pentagon"
 VT_COMMENTS = 5
 SUMMARY = re.compile(
     r"inputs: (?P<inputs>\d+)  documents: (?P<documents>\d+)  comments: (?P<comments>\d+)  "
-    r"failures: (?P<failures>\d+)  rejected: (?P<rejected>\d+)"
+    r"failures: (?P<failures>\d+)  rejected: (?P<rejected>\d+)  seconds: \S+  index: \S+  "
+    r"unchanged: (?P<unchanged>\d+)"
 )
 RETRIED = re.compile(r"retried (?P<items>\d+) item\(s\).* and (?P<requests>\d+) request\(s\)")
 

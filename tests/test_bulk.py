@@ -15,7 +15,6 @@ from ingest_plugins.cli import main
 from ingest_plugins.deadletter import DeadLetter
 from ingest_plugins.document import Article, Comment, Document, EncodingReport
 from ingest_plugins.es.bulk import push
-from ingest_plugins.es.connection import ConnectionSettings
 from ingest_plugins.es.indices import ensure_current
 from ingest_plugins.plugins import load_host
 from tests.conftest import SEEDS
@@ -42,15 +41,6 @@ MOOD_PLUGIN = (
 )
 
 
-@pytest.fixture
-def es_env(es_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the CLI at the live node through the documented variables."""
-    monkeypatch.setenv("INGEST_ES_URL", es_settings.url)
-    monkeypatch.setenv("INGEST_ES_USER", es_settings.user or "")
-    monkeypatch.setenv("INGEST_ES_PASSWORD", es_settings.password or "")
-    monkeypatch.setenv("INGEST_ES_CA_CERTS", es_settings.ca_certs or "")
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     capsys.readouterr()
     code = main(["run", *args, "--workers", "1"])
@@ -75,10 +65,15 @@ def test_rerun_is_idempotent_and_a_changed_input_updates_its_document(
         (folder / seed.name).write_bytes(seed.read_bytes())
     expected = {"documents": 5, "comments": 3 * VT_COMMENTS + 5, "failures": 0}
 
-    for _ in range(2):
-        code, err = run(capsys, str(folder), "--index", index_name)
+    # First run, then every document sent again (--force), then a run that skips them all.
+    for flags, numbers in (
+        ((), {**expected, "unchanged": 0}),
+        (("--force",), {**expected, "unchanged": 0}),
+        ((), {"documents": 0, "comments": 0, "failures": 0, "unchanged": 5}),
+    ):
+        code, err = run(capsys, str(folder), "--index", index_name, *flags)
         assert code == 0, err
-        assert summary(err).items() >= expected.items()
+        assert summary(err).items() >= numbers.items()
         assert count(es, index_name) == 5
         assert count(es, f"{index_name}-comments") == expected["comments"]
     paths = field_values(es, index_name, "path")

@@ -10,21 +10,10 @@ import pytest
 from elasticsearch import BadRequestError, Elasticsearch
 
 from ingest_plugins.cli import main
-from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import SEEDS
 from tests.plugin_helpers import EXAMPLE_FILE, WIRE_TEXT
 
 pytestmark = pytest.mark.es
-
-
-@pytest.fixture
-def es_env(es_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the CLI at the live node through the documented variables."""
-    monkeypatch.setenv("INGEST_ES_URL", es_settings.url)
-    monkeypatch.setenv("INGEST_ES_USER", es_settings.user or "")
-    monkeypatch.setenv("INGEST_ES_PASSWORD", es_settings.password or "")
-    if es_settings.ca_certs:
-        monkeypatch.setenv("INGEST_ES_CA_CERTS", es_settings.ca_certs)
 
 
 def count(es: Elasticsearch, index: str) -> int:

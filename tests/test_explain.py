@@ -134,6 +134,36 @@ def test_several_paths_and_failures_exit_like_parse(
     assert "no input files under" in capsys.readouterr().err
 
 
+def test_each_record_of_a_web_archive_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    monkeypatch.chdir(tmp_path)
+    with open("crawl.warc.gz", "wb") as archive:
+        writer = WARCWriter(archive, gzip=True)
+        for page in (FIXTURES / "vt" / "VT_2019-03-14.html", AJ_LEAKS):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://example.org/" + page.name,
+                    "response",
+                    payload=io.BytesIO(page.read_bytes()),
+                    http_headers=http,
+                )
+            )
+    code, out, err = explain("crawl.warc.gz", capsys=capsys)
+    assert code == 0
+    heads = [line for line in out.splitlines() if line.startswith("== ")]
+    assert [head.split("#")[0] for head in heads] == ["== crawl.warc.gz", "== crawl.warc.gz"]
+    assert heads[0].endswith("(vt, html)") and heads[1].endswith("(aljazeera, html)")
+    assert "ingest: crawl.warc.gz: 2 records read as inputs" in err
+    found = rows(out)
+    assert one(found, text="Town Council Approves Veterans Clinic")["label"] == "title"
+    assert one(found, text="6341829557112")["reason"] == "hidden"
+
+
 PLUGIN = """
 from ingest_plugins import Article, Source, hookimpl
 from ingest_plugins.parsing.html import element_text

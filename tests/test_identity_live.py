@@ -10,7 +10,6 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from ingest_plugins.cli import main
-from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import SEEDS
 from tests.reliability_helpers import summary
 
@@ -26,15 +25,6 @@ RU_SUMMARY = (
     "к более быстрой интеграции с Россией. Это будет сделано для минимизации ущерба от "
     "незаконных санкций, — сказал он."
 )
-
-
-@pytest.fixture
-def es_env(es_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("INGEST_ES_URL", es_settings.url)
-    monkeypatch.setenv("INGEST_ES_USER", es_settings.user or "")
-    monkeypatch.setenv("INGEST_ES_PASSWORD", es_settings.password or "")
-    if es_settings.ca_certs:
-        monkeypatch.setenv("INGEST_ES_CA_CERTS", es_settings.ca_certs)
 
 
 def russian_repost() -> str:
@@ -177,3 +167,20 @@ def test_related_lists_the_same_story_then_similar_coverage(
 
     assert main(["related", "nosuchid", "--index", index_name]) == 1
     assert "no document 'nosuchid'" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("es_env")
+def test_an_article_missing_some_of_its_comments_is_sent_again(
+    tmp_path: Path, es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    assert run(capsys, str(folder), "--index", index_name)[0] == 0
+    vt = docs(es, index_name)[VT_SEED.name]
+    comments = f"{index_name}-comments"
+    es.delete(index=comments, id=f"{vt['id']}.c1", refresh=True)  # as if a run had stopped
+    code, err = run(capsys, str(folder), "--index", index_name)
+    assert code == 0, err
+    assert "unchanged: 1" in err and summary(err)["documents"] == 1
+    es.indices.refresh(index=comments)
+    assert es.count(index=comments, query={"term": {"article_id": vt["id"]}})["count"] == 5

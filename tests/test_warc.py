@@ -27,7 +27,6 @@ from ingest_plugins.pipeline import Failure, Pipeline
 from ingest_plugins.plugins import load_host
 from ingest_plugins.warc import WarcTally, iter_warc_inputs, read_warc_payload
 from tests.plugin_helpers import sources_plugin
-from tests.test_cli_live import es_env  # noqa: F401  # the fixture, for the live test
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VT_PAGE = (FIXTURES / "vt" / "VT_2019-03-14.html").read_bytes()

@@ -151,8 +151,19 @@ _AUTHOR_LABEL_RE = re.compile(
     rf"|про автора|про авторів|про авторку|об авторе|об авторах){_SEPARATOR}",
     re.I,
 )
-_LABELS = {"link": _LINK_LABEL_RE, "tags": _TAGS_LABEL_RE, "author": _AUTHOR_LABEL_RE}
-"""The kinds of label heading a box or a list, as ``_Look.label`` names them."""
+_LABEL_RE = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.pattern})"
+        for kind, pattern in (
+            ("link", _LINK_LABEL_RE),
+            ("tags", _TAGS_LABEL_RE),
+            ("author", _AUTHOR_LABEL_RE),
+        )
+    ),
+    re.I,
+)
+"""Any label heading a box or a list; the group that matched (``link``, ``tags`` or
+``author``) is its kind, as ``_Look.label`` names it."""
 _NETWORK = r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|e-?mail|vk|viber|messenger)"
 _NETWORK_RE = re.compile(_NETWORK, re.I)
 _SHARE_LABEL_RE = re.compile(
@@ -285,11 +296,14 @@ def _short_text(element: Element, limit: int = _LABEL_CHARS) -> str | None:
     first = element.text
     if first and len(first) > limit and len(" ".join(first.split())) > limit:
         return None  # (the common case: a paragraph of prose)
-    if len(element) and len(list(islice(element.iter(), _LABEL_NODES + 1))) > _LABEL_NODES:
+    if not len(element):
+        raw = first or ""
+    elif len(list(islice(element.iter(), _LABEL_NODES + 1))) > _LABEL_NODES:
         return None  # (the list frees the elements innermost first, see ``_read``)
-    raw = inner_text(element)
-    if len(raw) > limit and len(raw) > 4 * limit:
-        return None
+    else:
+        raw = inner_text(element)
+        if len(raw) > 4 * limit:
+            return None
     text = _collapse(raw)
     return text if len(text) <= limit else None
 
@@ -372,7 +386,8 @@ class _Look:
             self._label = None
             text = self.short if self.tag in _LABEL_TAGS and self.leaf else None
             if text:
-                self._label = next((k for k, r in _LABELS.items() if r.fullmatch(text)), None)
+                found = _LABEL_RE.fullmatch(text)
+                self._label = found.lastgroup if found else None
         return self._label  # type: ignore[return-value]
 
     @property
