@@ -208,3 +208,28 @@ def test_markup_text_shortcut_changes_nothing(raw: str) -> None:
 )
 def test_markup_text(raw: str, text: str) -> None:
     assert markup_text(raw) == text
+
+
+def test_the_fetch_url_claims_a_page_whose_head_names_no_site() -> None:
+    bare = "<html><head><title>t</title></head><body><p>x</p></body></html>"
+    fetched = SourceText(
+        "a.warc.gz#0", bare, EncodingReport("utf-8"), is_html=True, url="https://example.org/a"
+    )
+    assert _declares_example_source(fetched)
+    elsewhere = SourceText(
+        "a.warc.gz#9", bare, EncodingReport("utf-8"), is_html=True, url="https://example.com/a"
+    )
+    assert not _declares_example_source(elsewhere)
+    named = bare.replace("<title>", '<link rel="canonical" href="https://other.net/a"><title>')
+    other = SourceText(
+        "a.warc.gz#5", named, EncodingReport("utf-8"), is_html=True, url="https://example.org/a"
+    )
+    assert not _declares_example_source(other)  # the page says it is another site's
+
+
+def _declares_example_source(source: SourceText) -> bool:
+    return page_declares_site(
+        source,
+        is_site_url=lambda url: url_in_domains(url, ("example.org",)),
+        is_site_name=lambda name: "example news" in name.lower(),
+    )

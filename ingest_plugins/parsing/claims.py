@@ -28,14 +28,20 @@ def page_declares_site(
     is_site_url: Callable[[str], bool],
     is_site_name: Callable[[str], bool],
 ) -> bool:
-    """True when the head or the JSON-LD of the page ``source`` names the site.
+    """True when the head or the JSON-LD of the page ``source`` names the site, or,
+    for a page whose head names no site at all, the URL it was fetched from
+    (``SourceText.url``, e.g. a web-archive record's) is on the site.
 
-    ``is_site_url`` judges the canonical link, ``og:url`` and JSON-LD URLs
-    and ``@id``s; ``is_site_name`` judges ``og:site_name`` and JSON-LD names.
+    ``is_site_url`` judges the canonical link, ``og:url``, JSON-LD URLs and
+    ``@id``s and the fetch URL; ``is_site_name`` judges ``og:site_name`` and
+    JSON-LD names.
     """
-    for kind, value in head_site_signals(source.head):
+    signals = list(head_site_signals(source.head))
+    for kind, value in signals:
         if is_site_name(value) if kind == "name" else is_site_url(value):
             return True
+    if source.url and not any(value.strip() for _, value in signals) and is_site_url(source.url):
+        return True
 
     def names_site(value: object) -> bool:
         return any(is_site_url(ref) or is_site_name(ref) for ref in ld_references(value))
