@@ -85,7 +85,6 @@ class Host:
     """Things the user should hear about that stopped nothing (unknown names)."""
     sources: dict[str, RegisteredSource] = field(default_factory=dict)
     """Source name → the source and its plugin, in the order they were registered."""
-    _subset_callers: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     def register(
         self, module: ModuleType, name: str, provider: str = "code", version: str | None = None
@@ -108,13 +107,11 @@ class Host:
             if self.pm.is_registered(module):
                 self.pm.unregister(module)
             raise PluginError(f"plugin {name!r} from {provider} is not valid: {err}") from err
-        self._subset_callers.clear()
         version = version or getattr(module, "__version__", None)
         try:
             sources = self._sources_of(name, version)
         except Exception:
             self.pm.unregister(module)
-            self._subset_callers.clear()
             raise
         self.sources.update((s.source.name, s) for s in sources)
         hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(module) or ()))
@@ -175,12 +172,8 @@ class Host:
         for impl in implementations:
             if only is not None and impl.plugin_name != only:
                 continue
-            key = (hook, impl.plugin_name)
-            caller = self._subset_callers.get(key)
-            if caller is None:
-                others = [self.pm.get_plugin(name) for name in implementers - {impl.plugin_name}]
-                caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
-                self._subset_callers[key] = caller
+            others = [self.pm.get_plugin(name) for name in implementers - {impl.plugin_name}]
+            caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
             results.extend((impl.plugin_name, value) for value in caller(**kwargs))
         return results
 
