@@ -19,6 +19,7 @@ import time
 import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
@@ -451,6 +452,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
+    since = datetime.now(UTC).isoformat(timespec="seconds")  # stories link what is sent after
     _check_cluster(client)
     ensure_current(client, args.index, host, log=_note)
     unchanged = None
@@ -484,6 +486,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     progress.done()
     refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
+    if refresh_failed is None and report.stopped is None:
+        _link_stories(client, args.index, since)
     for line in identities.collisions:
         _note(line)
     report.documents -= min(identities.repeats, report.documents)  # what the index holds
@@ -504,6 +508,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         return EXIT_FATAL
     return EXIT_INPUT_FAILED if report.failures or empty else EXIT_OK
+
+
+def _link_stories(client: Elasticsearch, index: str, since: str) -> None:
+    """Join near-duplicates sent by this run into one story (``es/stories.py``)."""
+    from elasticsearch import ApiError, TransportError
+
+    from .es.stories import LinkError, link_stories
+
+    try:
+        links = link_stories(client, index, since)
+    except (ApiError, TransportError, LinkError) as err:
+        _note(
+            f"linking near-duplicates into stories failed: {scrub(str(err))}. Every document "
+            "is indexed; `ingest run --force` on the same inputs links them."
+        )
+        return
+    if links.pairs:
+        _note(
+            f"found {links.pairs} near-duplicate pair(s); joined {links.stories} story(ies), "
+            f"{links.updated} document(s) updated"
+        )
 
 
 def _run_summary(

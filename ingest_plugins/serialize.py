@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .document import Comment, Document
+from .stories import bands, fingerprint
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -62,6 +63,8 @@ def article_source(document: Document, ingested_at: str | None = None) -> dict[s
     del record["comments"]
     record["comment_count"] = len(document.article.comments)
     record["ingested_at"] = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
+    signature = fingerprint(document.article)
+    record["near_dup"] = {"bands": bands(signature), "minhash": signature}
     return record
 
 

@@ -184,3 +184,56 @@ def test_an_article_missing_some_of_its_comments_is_sent_again(
     assert "unchanged: 1" in err and summary(err)["documents"] == 1
     es.indices.refresh(index=comments)
     assert es.count(index=comments, query={"term": {"article_id": vt["id"]}})["count"] == 5
+
+
+def copy_elsewhere() -> str:
+    """The Al Jazeera seed as saved from another address, with a line of chrome added."""
+    text = AJ_SEED.read_text(encoding="utf-8")
+    moved = text.replace(
+        "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war",
+        "https://www.aljazeera.com/amp/news/2022/7/1/putin-belarus-sanctions",
+    )
+    assert moved != text
+    return moved + "\n\nFollow Al Jazeera English on social media.\n"
+
+
+@pytest.mark.usefixtures("es_env")
+def test_a_near_duplicate_under_another_url_joins_the_story_across_runs(
+    tmp_path: Path, es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "copy.txt").write_text(copy_elsewhere(), encoding="utf-8")
+    shutil.copy(VT_SEED, first / "vt.txt")
+    assert run(capsys, str(first), "--index", index_name)[0] == 0
+    before = docs(es, index_name)
+    assert before["copy.txt"]["story_id"] != before["vt.txt"]["story_id"]
+
+    # A later run brings the original page's two translation reposts (one URL).
+    code, err = run(capsys, str(reposts(tmp_path / "second")), "--index", index_name)
+    assert code == 0, err
+    assert "found 3 near-duplicate pair(s); joined 1 story(ies), " in err  # uk, ru, copy
+    found = docs(es, index_name)
+    stories = {name: doc["story_id"] for name, doc in found.items()}
+    assert stories["copy.txt"] == stories["uk-repost.txt"] == stories["ru-repost.txt"]
+    assert stories["vt.txt"] == before["vt.txt"]["story_id"]  # other words: not joined
+    # The joined story takes the smaller id, whichever run came first.
+    assert stories["copy.txt"] == min(
+        before["copy.txt"]["story_id"], found["uk-repost.txt"]["story_id"]
+    )
+
+    capsys.readouterr()
+    assert main(["related", str(found["copy.txt"]["id"]), "--index", index_name, "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    same = {line["id"]: line["why"] for line in lines[:2]}
+    assert set(same) == {found["uk-repost.txt"]["id"], found["ru-repost.txt"]["id"]}
+    assert all(
+        why.startswith("near-duplicate (0.") or why == "near-duplicate (1.00)"
+        for why in same.values()
+    )
+    assert lines[2]["why"] == "similar text"
+
+    # Re-running the same folders changes nothing: every input is unchanged.
+    code, err = run(capsys, str(first), str(tmp_path / "second"), "--index", index_name)
+    assert code == 0 and "unchanged: 4" in err and "near-duplicate" not in err
+    assert {n: d["story_id"] for n, d in docs(es, index_name).items()} == stories

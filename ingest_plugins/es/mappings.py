@@ -67,6 +67,12 @@ def articles_body(profile: AnalysisProfile = FULL_PROFILE) -> dict[str, Any]:
                 "url": KEYWORD,
                 "canonical_url": KEYWORD,
                 "story_id": KEYWORD,
+                "near_dup": {
+                    "properties": {
+                        "bands": KEYWORD,
+                        "minhash": {"type": "keyword", "index": False, "doc_values": False},
+                    }
+                },
                 "sha256": KEYWORD,
                 "parser": KEYWORD,
                 "ingested_at": DATE,

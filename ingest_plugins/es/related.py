@@ -2,8 +2,11 @@
 
 Two kinds of neighbours, in this order:
 
-1. **Same story**: documents with the same ``story_id`` (the same canonical
-   URL: the original page, its reposts, its translations); why: ``same URL``.
+1. **Same story**: documents with the same ``story_id``: the same canonical
+   URL (the original page, its reposts, its translations; why: ``same URL``)
+   or a near-duplicate text joined by ``ingest run`` (``es/stories.py``;
+   why: ``near-duplicate`` with the estimated similarity of the two bodies,
+   or ``same story`` when they are linked through a third document).
 2. **Related coverage**: Elasticsearch's ``more_like_this`` over the
    title, summary and body fields of every language, with the document
    itself as the example, ranked by score; why: ``similar text``. On a
@@ -18,11 +21,12 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, NotFoundError
 
+from ..stories import THRESHOLD, similarity
 from .mappings import LANG_PARTS
 
 __all__ = ["Related", "find_related"]
 
-_FIELDS = ["source", "title", "url", "story_id"]
+_FIELDS = ["source", "title", "url", "canonical_url", "story_id", "near_dup.minhash"]
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def find_related(client: Elasticsearch, index: str, doc_id: str, size: int = 10)
         for hit in same["hits"]["hits"]:
             if hit["_id"] not in listed:
                 listed.add(hit["_id"])
-                results.append(_related(hit, None, "same URL"))
+                results.append(_related(hit, None, _why_same(found["_source"], hit["_source"])))
     like = client.search(
         index=index,
         query={
@@ -96,6 +100,16 @@ def find_related(client: Elasticsearch, index: str, doc_id: str, size: int = 10)
     )
     results.extend(_related(hit, hit["_score"], "similar text") for hit in like["hits"]["hits"])
     return results
+
+
+def _why_same(asked: dict[str, Any], other: dict[str, Any]) -> str:
+    """Why two documents of one story are: the same URL, or near-duplicate bodies."""
+    url = asked.get("canonical_url")
+    if url and url == other.get("canonical_url"):
+        return "same URL"
+    mine = asked.get("near_dup", {}).get("minhash", "")
+    score = similarity(mine, other.get("near_dup", {}).get("minhash", ""))
+    return f"near-duplicate ({score:.2f})" if score >= THRESHOLD else "same story"
 
 
 def _related(hit: dict[str, Any], score: float | None, why: str) -> Related:

@@ -1,0 +1,101 @@
+"""Near-duplicate fingerprints: which documents tell the same article in other pages.
+
+Two documents are the same article when their canonical URLs agree
+(``ids.story_id``) or when their bodies are near-duplicates: a wire story
+reposted by another outlet, a page saved twice under different URLs, a
+translation repost whose English text is the original's. Near-duplicates
+are found with MinHash (``datasketch``) over word 5-shingles of the
+document's longest body:
+
+* ``fingerprint`` is the MinHash signature, ``NUM_PERM`` 32-bit values,
+  stored with the document (base64, not indexed);
+* ``bands`` cuts it into ``BANDS`` bands of ``ROWS`` values and names each
+  band (``"07:3f2a…"``); the bands are indexed as keywords, so the index
+  itself is the LSH table: documents sharing one band are candidates;
+* a candidate is a near-duplicate when the signatures estimate a Jaccard
+  similarity of at least ``THRESHOLD``.
+
+Bodies shorter than ``MIN_WORDS`` words get no fingerprint: a few lines
+shared by two pages (a quote, a disclaimer) do not make them one story.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from array import array
+
+from .document import Article
+
+__all__ = [
+    "BANDS",
+    "MIN_WORDS",
+    "NUM_PERM",
+    "ROWS",
+    "THRESHOLD",
+    "bands",
+    "fingerprint",
+    "similarity",
+]
+
+NUM_PERM = 64
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.3
+"""Estimated Jaccard similarity of 5-shingle sets above which two bodies are one story."""
+MIN_WORDS = 50
+SHINGLE = 5
+_SEED = 1
+_WORDS = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> list[bytes]:
+    words = _WORDS.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return []
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return [gram.encode() for gram in grams]
+
+
+def fingerprint(article: Article) -> str:
+    """The MinHash signature of the article's longest body, base64; ``""`` when too short."""
+    body = max(article.body.values(), key=len, default="")
+    shingles = _shingles(body)
+    if not shingles:
+        return ""
+    from datasketch import MinHash  # numpy and scipy: only when documents are indexed
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    minhash.update_batch(shingles)
+    values = minhash.hashvalues.astype("<u4")  # MinHash values are 32-bit hashes
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _values(signature: str) -> array[int]:
+    values = array("I", base64.b64decode(signature))
+    if sys.byteorder == "big":
+        values.byteswap()  # stored little-endian
+    return values
+
+
+def bands(signature: str) -> list[str]:
+    """The LSH band keys of a signature (empty for no signature)."""
+    if not signature:
+        return []
+    raw = base64.b64decode(signature)
+    width = ROWS * 4
+    keys = []
+    for band in range(BANDS):
+        rows = raw[band * width : (band + 1) * width]
+        keys.append(f"{band:02d}:{hashlib.blake2b(rows, digest_size=8).hexdigest()}")
+    return keys
+
+
+def similarity(first: str, second: str) -> float:
+    """Estimated Jaccard similarity of the two bodies (0.0 when either has no signature)."""
+    if not first or not second:
+        return 0.0
+    a, b = _values(first), _values(second)
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
