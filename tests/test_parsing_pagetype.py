@@ -36,6 +36,7 @@ PROSE = "<p>" + "Officials said the talks would continue next week in the capita
     [
         ("AlJazeera_section_2019-11-19.html", "section", "14 teaser cards, JSON-LD CollectionPage"),
         ("VT_category_2021-03-10.html", "section", "10 teaser cards, JSON-LD CollectionPage"),
+        ("VT_home_2018-03-19.html", "home", "12 teaser cards, no article text"),
     ],
 )
 def test_listing_fixtures(name: str, kind: str, reason: str) -> None:
@@ -48,12 +49,14 @@ def test_listing_pages_fail_with_one_line_naming_the_reason() -> None:
     expected = {
         "AlJazeera_section_2019-11-19.html": "14 teaser cards, JSON-LD CollectionPage",
         "VT_category_2021-03-10.html": "10 teaser cards, JSON-LD CollectionPage",
+        "VT_home_2018-03-19.html": "12 teaser cards, no article text",
     }
     for name, reason in expected.items():
         path = str(LISTINGS / name)
         with pytest.raises(InputError) as err:
             pipeline.parse_file(path)
-        assert str(err.value) == f"{path}: not an article (section page: {reason})"
+        kind = "home" if "home" in name else "section"
+        assert str(err.value) == f"{path}: not an article ({kind} page: {reason})"
 
 
 @pytest.mark.parametrize(
@@ -78,6 +81,12 @@ def test_listing_pages_fail_with_one_line_naming_the_reason() -> None:
         (
             '<html><head><script type="application/ld+json">{"@type": "WebSite", "name": "X"}'
             "</script></head><body>{cards(3)}</body></html>",
+            "home",
+        ),
+        (  # og:type article on the site's root: a home page all the same
+            '<html><head><meta property="og:type" content="article">'
+            '<link rel="canonical" href="https://x.org/"></head>'
+            f"<body>{cards(12)}</body></html>",
             "home",
         ),
     ],

@@ -11,7 +11,8 @@ first:
    ``SearchResultsPage`` (or a bare ``WebSite``) with no article object
    outside those lists is a listing; an ``Article``/``NewsArticle``/…
    object is an article;
-2. ``og:type`` ``article``;
+2. ``og:type`` ``article``, unless the page's canonical URL is the site's
+   root (some WordPress themes declare it on their home page too);
 3. the markup: many teaser headings (a heading that is a link) and no
    run of prose (paragraphs of some length that are not link text) is a
    listing.
@@ -76,8 +77,7 @@ def page_kind(source: SourceText) -> PageKind:
     listing_type, has_article = _jsonld_signals(source)
     if has_article:
         return PageKind("article", "JSON-LD article")
-    og_type = _meta(source, "og:type")
-    if og_type == "article":
+    if _meta(source, "og:type") == "article" and _canonical_path(source) not in ("", "/"):
         return PageKind("article", "og:type article")
     teasers = _teaser_headings(source.tree)
     reasons = [f"{teasers} teaser cards"] if teasers else []
