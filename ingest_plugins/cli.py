@@ -686,13 +686,21 @@ def cmd_mappings(args: argparse.Namespace) -> int:
         return EXIT_OK
     available = probe(client)
     states = [alias_state(client, a) for a in (args.index, comments_index(args.index))]
+    bodies = index_bodies(host, available)
+    generated = [bodies[kind]["mappings"]["_meta"]["mapping_hash"] for kind in bodies]
+    current = [s.mapping_hash == h for s, h in zip(states, generated, strict=True)]
     if args.json:
         print(
             json.dumps(
                 {
-                    "cluster_offers": {**available.meta(), "modules": list(available.modules)},
+                    "cluster_offers": {
+                        **available.meta(),
+                        "modules": list(available.modules),
+                        "why": available.describe(),
+                    },
                     "aliases": [
-                        {"alias": s.alias, "index": s.index, "meta": s.meta} for s in states
+                        {"alias": s.alias, "index": s.index, "meta": s.meta, "current": c}
+                        for s, c in zip(states, current, strict=True)
                     ],
                 },
                 ensure_ascii=False,
@@ -703,8 +711,10 @@ def cmd_mappings(args: argparse.Namespace) -> int:
         f"cluster offers: english={available.english} ukrainian={available.ukrainian} "
         f"char_filters={available.char_filters}"
     )
+    for part, why in available.describe().items():
+        print(f"  {part}: {why}")
     print(f"modules: {', '.join(available.modules) or '(unknown)'}")
-    for state in states:
+    for state, is_current in zip(states, current, strict=True):
         if state.index is None:
             print(f"{state.alias}: does not exist yet (created by the first `ingest run`)")
             continue
@@ -714,6 +724,8 @@ def cmd_mappings(args: argparse.Namespace) -> int:
             f" ({state.mapping_hash})  english={analysis.get('english')} "
             f"ukrainian={analysis.get('ukrainian')} char_filters={analysis.get('char_filters')}"
         )
+        if not is_current:
+            print("  not the mapping generated for this cluster now: `ingest reindex` moves it")
     return EXIT_OK
 
 

@@ -11,7 +11,10 @@ unpacked, and started as an unprivileged user (Elasticsearch refuses to
 run as root) on 127.0.0.1 with security on: a generated password for
 ``elastic`` and TLS on HTTP with a CA made by ``elasticsearch-certutil``.
 The Debian hunspell dictionaries for ``uk_UA`` and ``en_US`` are copied
-into ``config/hunspell`` for the bilingual analysis fallbacks.
+into ``config/hunspell`` for the bilingual analysis fallbacks, and the
+project's analysis plugins (``scripts/analysis_plugin.py``: ``english``,
+``ukrainian``, ``mapping``, ``ingest_uk_lemma``) are built and installed,
+unless ``--bare`` (or ``INGEST_ES_BARE=1``) asks for a node without them.
 
 Standard library only: it runs before the project is installed. The
 pytest fixture in ``tests/conftest.py`` imports this file, so tests and
@@ -38,6 +41,10 @@ import urllib.request
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # imported by tests/conftest.py
+    sys.path.append(str(Path(__file__).resolve().parent))
+import analysis_plugin
 
 # Newest releases of each line that Maven Central serves as integ-test-zip.
 # Central's maven-metadata.xml for this artifact stops at 8.19.x, so a
@@ -66,6 +73,8 @@ class NodeState:
     ca_certs: str
     log: str
     settings: dict[str, str] = field(default_factory=dict)
+    plugin_key: str = ""
+    """``analysis_plugin.source_key`` of the installed plugins; empty: none."""
 
     @property
     def url(self) -> str:
@@ -123,11 +132,19 @@ class LocalNode:
         return None
 
     # ------------------------------------------------------------ start
-    def start(self, settings: dict[str, str] | None = None, heap: str = "1g") -> NodeState:
-        """Start the node unless it already runs; return how to reach it."""
+    def start(
+        self, settings: dict[str, str] | None = None, heap: str = "1g", bare: bool | None = None
+    ) -> NodeState:
+        """Start the node unless it already runs so; return how to reach it.
+
+        With the analysis plugins unless ``bare`` (default: ``INGEST_ES_BARE``);
+        a node running with other settings or plugins is restarted.
+        """
         settings = settings or {}
+        bare = analysis_plugin.bare_from_env() if bare is None else bare
+        key = "" if bare else analysis_plugin.source_key(self.version)
         state = self.running_state()
-        if state and state.settings == settings:
+        if state and state.settings == settings and state.plugin_key == key:
             return state
         if state:
             self.stop()
@@ -144,6 +161,7 @@ class LocalNode:
         self.install_hunspell()
         self.write_config(port, settings, heap)
         chown_tree(self.root, user)
+        self.sync_plugins(java_home, user, key)
         self.make_certs(java_home, user)
         self.write_keystore(java_home, password, user)
         chown_tree(self.home / "config", user)
@@ -156,6 +174,7 @@ class LocalNode:
             ca_certs=str(self.home / "config" / "certs" / "ca.crt"),
             log=str(self.log_file),
             settings=settings,
+            plugin_key=key,
         )
         self.save_state(state)
         self.wait_until_ready(state)
@@ -212,6 +231,15 @@ class LocalNode:
             for ext in ("aff", "dic"):
                 src = (system / f"{locale}.{ext}").resolve()
                 shutil.copyfile(src, dest / f"{locale}.{ext}")
+
+    def sync_plugins(self, java_home: str, user: str | None, key: str) -> None:
+        """Build and install the analysis plugins (``key`` from their source), or remove them."""
+        tool, env = str(self.home / "bin" / "elasticsearch-plugin"), self.tool_env(java_home)
+        try:
+            analysis_plugin.provide(self.home, self.version, self.base, java_home, key,
+                                    lambda args: run([tool, *args], env, user))  # fmt: skip
+        except analysis_plugin.PluginBuildError as err:
+            raise LocalEsError(f"building the analysis plugin: {err}") from err
 
     def make_certs(self, java_home: str, user: str | None) -> None:
         """A CA and an HTTP certificate for localhost, made by certutil once."""
@@ -506,11 +534,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
                         help="extra elasticsearch.yml setting (repeatable)")  # fmt: skip
     parser.add_argument("--heap", default=os.environ.get("INGEST_ES_HEAP", "1g"))
+    parser.add_argument("--bare", action="store_true", default=analysis_plugin.bare_from_env(),
+                        help="no analysis plugins (default when INGEST_ES_BARE=1)")  # fmt: skip
     args = parser.parse_args(argv)
     node = LocalNode(resolve_version(args.version))
     if args.command == "start":
         try:
-            state = node.start(parse_settings(args.setting), heap=args.heap)
+            state = node.start(parse_settings(args.setting), heap=args.heap, bare=args.bare)
         except LocalEsError as err:
             print(f"local-es: {err}", file=sys.stderr)
             print(node.log_tail(), file=sys.stderr)

@@ -11,7 +11,7 @@ import pytest
 from elastic_transport import ApiResponseMeta, HttpHeaders
 from elasticsearch import BadRequestError
 
-from ingest_plugins.es.analysis import normalize_query, probe
+from ingest_plugins.es.analysis import AnalysisProfile, describe, normalize_query, probe
 
 
 def _missing() -> BadRequestError:
@@ -22,8 +22,10 @@ def _missing() -> BadRequestError:
 class Cluster:
     """Answers ``_analyze`` like a node with the given features."""
 
-    def __init__(self, english: bool, ukrainian: bool, hunspell: set[str], mapping: bool) -> None:
-        self.features = (english, ukrainian, hunspell, mapping)
+    def __init__(
+        self, english: bool, ukrainian: bool, lemma: bool, hunspell: set[str], mapping: bool
+    ) -> None:
+        self.features = (english, ukrainian, lemma, hunspell, mapping)
         self.indices = self
         self.nodes = self
 
@@ -31,7 +33,7 @@ class Cluster:
         return {"nodes": {"a": {"modules": [{"name": "x-pack-core"}], "plugins": []}}}
 
     def analyze(self, **body: Any) -> dict[str, Any]:
-        english, ukrainian, hunspell, mapping = self.features
+        english, ukrainian, lemma, hunspell, mapping = self.features
         text = body["text"]
         if body.get("analyzer") == "english":
             if not english:
@@ -45,19 +47,29 @@ class Cluster:
             if not mapping:
                 raise _missing()
             return {"tokens": [{"token": text.replace("’", "'")}]}
-        locale = body["filter"][1]["locale"]
+        token_filter = body["filter"][1]
+        if token_filter["type"] == "ingest_uk_lemma":
+            if not lemma:
+                raise _missing()
+            return {"tokens": [{"token": "санкція"}]}
+        locale = token_filter["locale"]
         stem = {"en_US": "treaty", "uk_UA": "санкція"}[locale] if locale in hunspell else text
         return {"tokens": [{"token": stem}]}
+
+
+BOTH = {"en_US", "uk_UA"}
 
 
 @pytest.mark.parametrize(
     ("cluster", "expected"),
     [
-        (Cluster(True, True, set(), True), ("english", "ukrainian", True)),
-        (Cluster(False, False, {"en_US", "uk_UA"}, False), ("hunspell", "hunspell", False)),
-        (Cluster(True, False, {"uk_UA"}, True), ("english", "hunspell", True)),
-        (Cluster(False, False, set(), False), ("basic", "basic", False)),
-        (Cluster(False, True, {"en_US"}, False), ("hunspell", "ukrainian", False)),
+        (Cluster(True, True, True, BOTH, True), ("english", "ukrainian", True)),
+        (Cluster(True, False, True, BOTH, True), ("english", "ingest_uk_lemma", True)),
+        (Cluster(False, False, False, BOTH, False), ("hunspell", "hunspell", False)),
+        (Cluster(True, False, False, {"uk_UA"}, True), ("english", "hunspell", True)),
+        (Cluster(True, False, False, set(), True), ("english", "basic", True)),
+        (Cluster(False, False, False, set(), False), ("basic", "basic", False)),
+        (Cluster(False, True, False, {"en_US"}, False), ("hunspell", "ukrainian", False)),
     ],
 )
 def test_probe_picks_the_best_chain_per_language(
@@ -66,6 +78,18 @@ def test_probe_picks_the_best_chain_per_language(
     profile = probe(cluster)  # type: ignore[arg-type]
     assert (profile.english, profile.ukrainian, profile.char_filters) == expected
     assert profile.modules == ("x-pack-core",)
+
+
+def test_describe_names_each_chain_and_what_is_missing() -> None:
+    lemma = AnalysisProfile("english", "ingest_uk_lemma", True).describe()
+    assert lemma["en_text"] == "english — `english` analyzer (analysis-common)"
+    assert lemma["uk_text"].startswith("ingest_uk_lemma — ")
+    assert "no `ukrainian`" in lemma["uk_text"]
+    bare = AnalysisProfile("hunspell", "hunspell", False).describe()
+    assert "no `english` analyzer" in bare["en_text"]
+    assert bare["char_filter"].startswith("no `mapping` char filter")
+    assert "lower case" in bare["char_filter"]
+    assert describe({"ukrainian": "future"})["uk_text"] == "future — unknown chain"
 
 
 def test_query_normalization_unifies_apostrophes_and_drops_stress() -> None:

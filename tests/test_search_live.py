@@ -1,4 +1,9 @@
-"""Bilingual search on the live node: analysis, language fields, comments, alias swap."""
+"""Bilingual search on the live node: analysis, language fields, comments, alias swap.
+
+The seeds are ingested once per analysis profile of ``tests/profiles.py``
+(the production templates unchanged, and the hunspell fallback), and every
+search test runs on both.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,10 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from ingest_plugins.cli import main
-from ingest_plugins.es.analysis import probe
+from ingest_plugins.es.analysis import AnalysisProfile, probe
 from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import SEEDS, delete_index_family
+from tests.profiles import PROFILES, checked_in_template, forced, profile_for
 
 pytestmark = pytest.mark.es
 
@@ -36,11 +42,19 @@ A Kremlin spokesman told reporters on Saturday that the talks would go on.
 """
 
 
+@pytest.fixture(scope="module", params=PROFILES)
+def analysis(request: pytest.FixtureRequest, es: Elasticsearch) -> tuple[str, AnalysisProfile]:
+    """The profile's name and what it is on this node."""
+    return request.param, profile_for(request.param, es)
+
+
 @pytest.fixture(scope="module")
 def indexed(
-    es_settings: ConnectionSettings, tmp_path_factory: pytest.TempPathFactory
+    es_settings: ConnectionSettings,
+    tmp_path_factory: pytest.TempPathFactory,
+    analysis: tuple[str, AnalysisProfile],
 ) -> Iterator[str]:
-    """The seeds plus a Russian-translation repost, ingested once for this module."""
+    """The seeds plus a Russian-translation repost, ingested once per profile."""
     folder = tmp_path_factory.mktemp("in")
     for seed in SEEDS.iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
@@ -57,9 +71,10 @@ def indexed(
             "INGEST_ES_CA_CERTS": es_settings.ca_certs or "",
         }
     )
-    index = "test-bilingual"
+    index = f"test-bilingual-{analysis[0]}"
     try:
-        assert main(["run", str(folder), "--index", index]) == 0
+        with forced(analysis[1]):
+            assert main(["run", str(folder), "--index", index]) == 0
         yield index
     finally:
         delete_index_family(es_settings.client(), index)
@@ -83,15 +98,27 @@ def sources(hits: list[dict[str, object]]) -> list[object]:
 AJ_URL = "https://www.aljazeera.com/news/2022/7/1/russia-belarus-unification-ukraine-war"
 
 
-def test_the_test_node_gets_the_hunspell_chains(es: Elasticsearch) -> None:
+def test_the_local_node_offers_the_production_chains_unless_bare(es: Elasticsearch) -> None:
     if os.environ.get("INGEST_ES_URL"):
         pytest.skip("the expected profile is that of the local test node")
     profile = probe(es)
-    assert (profile.english, profile.ukrainian, profile.char_filters) == (
-        "hunspell",
-        "hunspell",
-        False,
-    )
+    expected = ("english", "ukrainian", True)
+    if os.environ.get("INGEST_ES_BARE") == "1":
+        expected = ("hunspell", "hunspell", False)
+    assert (profile.english, profile.ukrainian, profile.char_filters) == expected
+
+
+def test_the_index_templates_are_those_of_the_profile(
+    indexed: str, es: Elasticsearch, analysis: tuple[str, AnalysisProfile]
+) -> None:
+    name, profile = analysis
+    for kind, alias in (("articles", indexed), ("comments", f"{indexed}-comments")):
+        (stored,) = es.indices.get_index_template(name=alias)["index_templates"]
+        if name == "production":  # mappings/ as reviewed, applied unchanged
+            expected = checked_in_template(kind, alias)
+            assert {k: stored["index_template"][k] for k in expected} == expected
+        meta = stored["index_template"]["template"]["mappings"]["_meta"]
+        assert meta["analysis"] == profile.meta()
 
 
 def test_ukrainian_inflection_finds_the_base_form(
@@ -147,15 +174,28 @@ def test_filters_by_source_and_date(indexed: str, capsys: pytest.CaptureFixture[
 
 
 def test_mappings_show_reports_the_stored_profile(
-    indexed: str, capsys: pytest.CaptureFixture[str]
+    indexed: str,
+    capsys: pytest.CaptureFixture[str],
+    es: Elasticsearch,
+    analysis: tuple[str, AnalysisProfile],
 ) -> None:
+    profile = analysis[1]
+    offered = probe(es)
     capsys.readouterr()
     assert main(["mappings", "show", "--index", indexed, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     (articles, comments) = shown["aliases"]
     assert articles["alias"] == indexed and articles["index"] == f"{indexed}-v1"
-    assert set(articles["meta"]["analysis"]) == {"english", "ukrainian", "char_filters"}
+    assert articles["meta"]["analysis"] == comments["meta"]["analysis"] == profile.meta()
     assert comments["index"] == f"{indexed}-comments-v1"
+    # A forced profile other than what the cluster offers is reported as not current.
+    assert articles["current"] == comments["current"] == (profile.meta() == offered.meta())
+    why = shown["cluster_offers"]["why"]
+    assert why["uk_text"].startswith(f"{offered.ukrainian} — ")
+    assert main(["mappings", "show", "--index", indexed]) == 0
+    text = capsys.readouterr().out
+    assert f"  uk_text: {why['uk_text']}" in text
+    assert ("`ingest reindex` moves it" in text) != articles["current"]
 
 
 def test_alias_swap_keeps_search_answering_during_a_reindex(
