@@ -69,15 +69,26 @@ class SourceText:
     def tree(self) -> etree._Element:
         """The page as an lxml tree (root ``<html>``), parsed on first use.
 
-        Raises ``InputError`` when the text holds no markup to build on.
+        Markup nested deeper than ``parsing.html.MAX_DEPTH`` elements is
+        flattened at that depth (``parse_warnings`` then says so). Raises
+        ``InputError`` when the text holds no markup to build on.
         """
         from .errors import InputError
-        from .parsing.html import PageError, parse_page
+        from .parsing.html import PageError, read_page
 
         try:
-            return parse_page(self.text)
+            page = read_page(self.text)
         except PageError as err:
             raise InputError(str(err), self.path) from None
+        self.__dict__["_parse_warnings"] = page.warnings  # (as cached_property stores)
+        return page.root
+
+    @property
+    def parse_warnings(self) -> tuple[str, ...]:
+        """What building ``tree`` changed in the markup, one line each (the host adds
+        them to ``Document.warnings``); ``()`` when nothing, or while ``tree`` is unbuilt."""
+        warnings: tuple[str, ...] = self.__dict__.get("_parse_warnings", ())
+        return warnings
 
     @cached_property
     def jsonld(self) -> tuple[dict[str, Any], ...]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .budget import DEFAULT_PARSE_BUDGET
 from .document import Document
 from .errors import InputError
 from .pipeline import Failure, Input, Pipeline, expand_archives, input_path, iter_inputs
@@ -31,6 +32,8 @@ class HostSettings:
     extra: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     max_bytes: int = 20 * 1024 * 1024
+    parse_budget: float | None = DEFAULT_PARSE_BUDGET
+    """Seconds a worker may spend on one input (``Pipeline.parse_budget``)."""
 
 
 _worker: Pipeline | None = None
@@ -39,7 +42,7 @@ _worker: Pipeline | None = None
 def _init_worker(settings: HostSettings) -> None:
     global _worker
     host = load_host(extra=settings.extra, disable=settings.disable)
-    _worker = Pipeline(host, max_bytes=settings.max_bytes)
+    _worker = Pipeline(host, max_bytes=settings.max_bytes, parse_budget=settings.parse_budget)
 
 
 def _parse_batch(items: Sequence[Input]) -> list[Document | Failure]:

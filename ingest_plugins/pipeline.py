@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .budget import DEFAULT_PARSE_BUDGET, BudgetExceeded, time_budget
 from .checks import BadArticle, check_article
 from .decode import read_source
 from .document import Article, Document, SourceText
@@ -140,11 +141,21 @@ def _walk(top: str) -> Iterator[str | Failure]:
 
 
 class Pipeline:
-    """Turns input files into documents with the plugins of ``host``."""
+    """Turns input files into documents with the plugins of ``host``.
 
-    def __init__(self, host: Host, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    Inputs larger than ``max_bytes`` are refused; ``parse_input`` gives up on
+    one that takes longer than ``parse_budget`` seconds (``None``: no limit).
+    """
+
+    def __init__(
+        self,
+        host: Host,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        parse_budget: float | None = DEFAULT_PARSE_BUDGET,
+    ) -> None:
         self.host = host
         self.max_bytes = max_bytes
+        self.parse_budget = parse_budget
 
     def read_bytes(self, path: str) -> bytes:
         try:
@@ -182,7 +193,9 @@ class Pipeline:
         try:
             returned = claimed.source.parse(text)
         except InputError as err:
-            raise InputError(f"{name}: {err.reason}", path) from err
+            # A page flattened for its depth (text.parse_warnings) says so: that may be why.
+            reason = "; ".join((f"{name}: {err.reason}", *text.parse_warnings))
+            raise InputError(reason, path) from err
         except Exception as err:
             failure = f"{type(err).__name__}: {err}"
             raise InputError(
@@ -206,7 +219,7 @@ class Pipeline:
             sha256=hashlib.sha256(raw).hexdigest(),
             parser=parser_name(claimed),
             story_id=story_id(article, doc_id),
-            warnings=extraction_warnings(article, facts),
+            warnings=(*text.parse_warnings, *extraction_warnings(article, facts)),
         )
         extra = self.enrich(document)
         return replace(document, extra=extra) if extra else document
@@ -254,11 +267,22 @@ class Pipeline:
         return self.parse_bytes(self.read_bytes(path), path)
 
     def parse_input(self, item: Input) -> Document:
-        """``parse_file`` for a path; for a web archive's record, its payload."""
-        if isinstance(item, str):
-            return self.parse_file(item)
-        raw = read_warc_payload(item.archive, item.offset, self.max_bytes)
-        return self.parse_bytes(raw, item.path, url=item.url, fetched=item.fetched)
+        """``parse_file`` for a path; for a web archive's record, its payload.
+
+        An input that takes longer than ``parse_budget`` fails with ``InputError``.
+        """
+        try:
+            with time_budget(self.parse_budget):
+                if isinstance(item, str):
+                    return self.parse_file(item)
+                raw = read_warc_payload(item.archive, item.offset, self.max_bytes)
+                return self.parse_bytes(raw, item.path, url=item.url, fetched=item.fetched)
+        except BudgetExceeded as err:
+            raise InputError(
+                f"given up: parsing took longer than the time budget of {err.seconds:g} s "
+                "per input",
+                input_path(item),
+            ) from None
 
     def process(
         self,

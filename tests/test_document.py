@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest_plugins import EncodingReport, InputError, SourceText
-from tests.call_counter import record_calls
+from ingest_plugins.parsing.html import MAX_DEPTH
+from tests.deep_pages import FLATTENED, nested, within_coarse_budget
 
 PAGE = """<html><head>
 <link rel="canonical" href="https://example.org/a">
@@ -18,15 +19,32 @@ def page(text: str = PAGE, is_html: bool = True) -> SourceText:
     return SourceText("in/page.html", text, EncodingReport("utf-8"), is_html=is_html)
 
 
-def test_tree_is_parsed_once_and_shared(monkeypatch: pytest.MonkeyPatch) -> None:
-    import ingest_plugins.parsing.html as html
-
-    calls = record_calls(monkeypatch, html, "parse_page")
+def test_tree_is_parsed_once_and_shared() -> None:
     source = page()
-    assert source.tree is source.tree
-    assert source.tree.findtext(".//b") == "world"
+    tree = source.tree
+    assert source.tree is tree
+    bold = tree.find(".//b")
+    assert bold is not None and bold.text == "world"
+    bold.text = "changed"  # what one reader does to the tree, the next one sees
+    assert source.tree.findtext(".//b") == "changed"
     assert {"@type": "NewsArticle", "headline": "H"} in source.jsonld
-    assert len(calls) == 1
+
+
+def test_a_page_within_the_depth_limit_has_no_parse_warnings() -> None:
+    source = page()
+    assert source.parse_warnings == ()  # nothing parsed yet
+    assert source.tree is not None
+    assert source.parse_warnings == ()
+
+
+def test_a_deep_page_is_flattened_and_says_so() -> None:
+    deep = nested("<div>", "</div>", 20_000, "<p>Deep <b>text</b>.</p>")
+    source = page(f"<html><body>{deep}<p>After.</p></body></html>")
+    with within_coarse_budget():
+        tree = source.tree
+    assert " ".join(tree.xpath("string(//body)").split()) == "Deep text. After."
+    [warning] = source.parse_warnings
+    assert warning.startswith(FLATTENED) and f"{MAX_DEPTH} elements" in warning
 
 
 def test_head_is_read_without_parsing() -> None:

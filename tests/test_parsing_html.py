@@ -13,6 +13,7 @@ from ingest_plugins import EncodingReport, SourceText
 from ingest_plugins.parsing.claims import page_declares_site, page_names_a_site
 from ingest_plugins.parsing.html import (
     BR_MARK,
+    MAX_DEPTH,
     PageError,
     canonical_url,
     class_list,
@@ -24,10 +25,12 @@ from ingest_plugins.parsing.html import (
     markup_text,
     meta_content,
     parse_page,
+    read_page,
     spaced_text,
 )
 from ingest_plugins.parsing.select import select_first, select_one, selector, selectors
 from ingest_plugins.parsing.urls import url_in_domains
+from tests.deep_pages import FLATTENED, nested, within_coarse_budget
 
 
 @pytest.mark.parametrize(
@@ -99,11 +102,44 @@ def test_parse_page_refuses_no_document(markup: str) -> None:
         parse_page(markup)
 
 
-def test_parse_page_handles_nesting_deeper_than_libxml2_builds() -> None:
-    depth = 3000
-    page = parse_page("<body>" + "<div>" * depth + "<p>deep</p>" + "</div>" * depth)
-    assert sum(1 for _ in page.iter("div")) == depth
-    assert select_one(page, selector("p")) is not None
+def depth_of(root: etree._Element) -> int:
+    """How deep the tree goes (its root is 1)."""
+    return max(sum(1 for _ in element.iterancestors()) + 1 for element in root.iter())
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 3_000, 20_000])  # 3,000: past libxml2's own
+def test_markup_deeper_than_the_limit_is_flattened_there(depth: int) -> None:
+    inside = "<script>x()</script><p>Deep <b>text</b><br>here.</p>"
+    markup = "<body>" + nested("<div class='x'>", "</div>", depth, inside) + "<p>After.</p>"
+    with within_coarse_budget():
+        page = read_page(markup)
+    assert depth_of(page.root) == MAX_DEPTH
+    assert page.flattened == 1
+    [limit] = [e for e in page.root.iter() if sum(1 for _ in e.iterancestors()) == MAX_DEPTH - 1]
+    assert (limit.tag, limit.get("class"), len(limit)) == ("div", "x", 0)
+    # In order, blocks and line breaks apart; the script is gone, with its text.
+    assert " ".join(str(limit.text).split()) == "Deep text here."
+    assert page.root.xpath("string(//body/p)") == "After."
+    assert len(page.warnings) == 1 and page.warnings[0].startswith(FLATTENED)
+    assert f"{MAX_DEPTH} elements" in page.warnings[0]
+
+
+def test_every_deep_branch_is_flattened_and_counted() -> None:
+    branch = nested("<section>", "</section>", MAX_DEPTH + 10, "<i>a</i>b")
+    page = read_page(f"<body>{branch}<p>between</p>{branch}</body>")
+    assert page.flattened == 2
+    assert "in 2 places" in page.warnings[0]
+    assert depth_of(page.root) == MAX_DEPTH
+
+
+def test_markup_at_the_limit_is_left_as_it_is() -> None:
+    # html and body, then the divs: the <b> is the MAX_DEPTH-th element.
+    markup = "<body>" + nested("<div>", "</div>", MAX_DEPTH - 3, "<b>at the limit</b>")
+    page = read_page(markup)
+    assert (page.flattened, page.warnings) == (0, ())
+    assert depth_of(page.root) == MAX_DEPTH
+    assert page.root.findtext(".//b") == "at the limit"
+    assert parse_page(markup).findtext(".//b") == "at the limit"
 
 
 def test_parse_page_drops_control_characters_lxml_refuses() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,16 @@ from hypothesis import strategies as st
 
 from ingest_plugins import Article, EncodingReport, InputError, SourceText
 from ingest_plugins.parsing.dates import parse_date as parse_date_line
-from ingest_plugins.parsing.html import parse_page
+from ingest_plugins.parsing.html import MAX_DEPTH, parse_page
 from ingest_plugins.pipeline import Pipeline
 from ingest_plugins.plugins import Host
 from ingest_plugins.sources import aljazeera, vt
 from ingest_plugins.sources.vt import html as vt_html
+from ingest_plugins.sources.vt import metadata as vt_metadata
 from ingest_plugins.sources.vt.site import parse_byline, text_has_vt_markers
 from ingest_plugins.testing import Fixture, assert_golden, check_fixture, find_fixtures
 from ingest_plugins.testing import parse_fixture as parse_through_host
-from tests.call_counter import record_calls
+from tests.deep_pages import FLATTENED, nested, within_coarse_budget
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
@@ -466,78 +466,61 @@ def test_html_site_skim_keeps_disclaimer_neighbours(
     assert article.body == {"en": "Body text here."}
 
 
-def test_html_site_skim_checks_deep_nesting_a_bounded_number_of_times(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Every check reads an element's whole text: checking each of 3,000 nested
-    # divs around a probe word would read the page 3,000 times over.
-    checked = record_calls(monkeypatch, vt_html, "may_hold_disclaimer")
-    depth = 3000
+def test_html_deep_site_nesting_is_flattened_and_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 nested site divs around a probe word: flattened where the page is
+    parsed, then read like any page, skimmed or not."""
+    site = nested("<div>", "</div>", 20_000, "VT comment policy")
     page = (
-        "<html><head><title>x</title></head><body>"
-        + "<div>" * depth + "VT comment policy" + "</div>" * depth
-        + "<article><h1 class='entry-title'>T</h1>"
+        f"<html><head><title>x</title></head><body>{site}"
+        "<article><h1 class='entry-title'>T</h1>"
         "<div class='entry-content'><p>Body text here.</p></div></article></body></html>"
-    )  # fmt: skip
-    article = parse_page_text(page)
+    )
+    source = make_source(page, is_html=True)
+    with within_coarse_budget():
+        article = vt.parse_html(source)
     assert article.body == {"en": "Body text here."}
-    assert len(checked) <= vt_html._SKIM_TRIES
-    monkeypatch.undo()
+    assert source.parse_warnings[0].startswith(FLATTENED)
     assert article == _parse_unskimmed(page, monkeypatch)
 
 
-def test_html_deep_site_nesting_parses_fast(monkeypatch: pytest.MonkeyPatch) -> None:
-    """20,000 nested site divs around a probe word: the walk, the skim and
-    freeing what they looked at stay linear in the page."""
-    depth = 20_000
+def test_html_deep_page_through_the_host_is_a_document_that_says_so() -> None:
+    body = nested("<div>", "</div>", 20_000, "<p>Body text here.</p>")
     page = (
-        "<html><head><title>x</title></head><body>"
-        + "<div>" * depth + "VT comment policy" + "</div>" * depth
-        + "<article><h1 class='entry-title'>T</h1>"
-        "<div class='entry-content'><p>Body text here.</p></div></article></body></html>"
-    )  # fmt: skip
-    started = time.perf_counter()
-    article = parse_page_text(page)
-    assert time.perf_counter() - started < 1
-    assert article.body == {"en": "Body text here."}
-    assert article == _parse_unskimmed(page, monkeypatch)
+        "<html><head><title>x</title>"
+        '<link rel="canonical" href="https://www.veteranstoday.com/2024/05/20/deep/">'
+        "</head><body><article><h1 class='entry-title'>Deep</h1>"
+        f"<div class='entry-content'>{body}</div></article></body></html>"
+    )
+    host = Host()
+    host.register(vt, vt.NAME)
+    with within_coarse_budget():
+        document = Pipeline(host).parse_bytes(page.encode(), "in/deep.html")
+    assert document.article.body == {"en": "Body text here."}
+    assert document.warnings[0].startswith(FLATTENED)
 
 
-def test_html_nested_content_candidates_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """3,000 nested ``.td-post-content``: only the outermost is read (its text
-    holds the others'); reading each was quadratic."""
-    depth = 3000
+def test_html_nested_content_candidates_give_the_outermost() -> None:
+    inner = nested("<div class='td-post-content'>", "</div>", 100, "<p>Body text here.</p>")
     page = (
         "<html><head><title>x</title></head><body><article><h1 class='entry-title'>T</h1>"
-        + "<div class='td-post-content'>" * depth + "<p>Body text here.</p>" + "</div>" * depth
-        + "</article></body></html>"
-    )  # fmt: skip
-    read = record_calls(
-        monkeypatch, vt_html, "inner_text", lambda e: "td-post-content" in vt_html.class_list(e)
+        f"{inner}</article></body></html>"
     )
-    content = vt_html._find_content(parse_page(page))
+    content = vt_metadata.find_content(parse_page(page))
     assert content.getparent().tag == "article"  # type: ignore[union-attr]
-    assert len(read) == 1
     assert parse_page_text(page).body == {"en": "Body text here."}
 
 
-def test_html_matches_inside_the_skipped_element_are_not_walked_up_each(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """3,000 nested dates inside the content, the real one after it: the
-    content is listed once instead of walking up from every date."""
-    depth = 3000
+def test_html_date_after_thousands_of_nested_dates_in_the_content() -> None:
+    """The first date outside the content is the page's, however many are inside it."""
+    dates = nested("<time datetime='2020-01-01'>", "</time>", 3000, "x")
     page = (
         "<html><head><title>x</title></head><body><article><h1 class='entry-title'>T</h1>"
-        "<div class='td-post-content'><p>Body text here.</p>"
-        + "<time datetime='2020-01-01'>" * depth + "x" + "</time>" * depth
-        + "</div><time datetime='2024-03-05T10:00:00Z'>5 March 2024</time>"
-        "</article></body></html>"
-    )  # fmt: skip
-    walks = record_calls(monkeypatch, vt_html, "_inside")
-    article = parse_page_text(page)
+        f"<div class='td-post-content'><p>Body text here.</p>{dates}</div>"
+        "<time datetime='2024-03-05T10:00:00Z'>5 March 2024</time></article></body></html>"
+    )
+    with within_coarse_budget():
+        article = parse_page_text(page)
     assert article.published == "2024-03-05T10:00:00Z"
-    assert len(walks) < 10
 
 
 def test_html_tagdiv_page() -> None:
@@ -594,14 +577,18 @@ def test_html_without_content_is_an_input_error() -> None:
 
 
 def test_html_deep_nesting_does_not_crash() -> None:
-    """Nesting deeper than Python's recursion limit is read without recursion."""
-    deep = "<div>" * 5000 + "<script>alert(1)</script><p>Deep <b>text</b>.</p>" + "</div>" * 5000
+    """Nesting far deeper than Python's recursion limit: the page is flattened at
+    ``MAX_DEPTH`` when it is parsed, the text kept; the comment thread keeps its
+    structure down to there."""
+    deep = nested("<div>", "</div>", 5000, "<script>alert(1)</script><p>Deep <b>text</b>.</p>")
     levels = 1050
     thread = (
         "<ol class='comment-list'>"
-        + "<li class='comment'><div class='comment-content'>Yes.</div><ul class='children'>"
-        * levels
-        + "</ul></li>" * levels
+        + nested(
+            "<li class='comment'><div class='comment-content'>Yes.</div><ul class='children'>",
+            "</ul></li>",
+            levels,
+        )
         + "</ol>"
     )
     publisher = "[" * 900 + '"x"' + "]" * 900
@@ -611,13 +598,19 @@ def test_html_deep_nesting_does_not_crash() -> None:
         "</body></html>"
     )
     assert not vt.claims(make_source(page, is_html=True))
-    article = parse_page_text(page)
+    source = make_source(page, is_html=True)
+    with within_coarse_budget():
+        article = vt.parse_html(source)
     assert article.body == {"en": "Deep text."}
-    assert len(article.comments) == levels
-    assert (article.comments[-1].depth, article.comments[-1].parent) == (
-        levels - 1,
-        f"c{levels - 1}",
-    )
+    # html, body, ol: then two elements a level; the comments below MAX_DEPTH are flattened.
+    structured = (MAX_DEPTH - 3) // 2
+    comments = [c for c in article.comments if c.text == "Yes."]
+    assert len(comments) == structured
+    assert [(c.depth, c.parent) for c in comments[-2:]] == [
+        (structured - 2, f"c{structured - 2}"),
+        (structured - 1, f"c{structured - 1}"),
+    ]
+    assert source.parse_warnings[0].startswith(FLATTENED)
 
 
 # ---------------------------------------------------------------------------

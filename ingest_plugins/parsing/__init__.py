@@ -12,6 +12,10 @@ pages in general lives here, one concept per module:
 * ``html``: markup sniffing, head metadata, the lxml page tree and its text;
 * ``select``: CSS selectors, compiled by lxml, and searches with them;
 * ``blocks``: a page read as text blocks, each in a zone the plugin names;
+* ``defences``: generic signs that an element inside the article text is none
+  (hidden, link lists, author bios, tags, widgets, embeds), built on ``looks``
+  (an element read within bounds), ``labels`` (``Related``, ``Tags:``…),
+  ``classnames`` (``article-share``, ``ad-slot``…) and ``reasons`` (their names);
 * ``claims``: whether a saved page declares itself a given site;
 * ``pagetype``: article or listing page (section, tag, search, home);
 * ``comments``: comment threads from drafts collected in document order;

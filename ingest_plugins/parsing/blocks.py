@@ -47,8 +47,7 @@ active, every block each walk produces is recorded with its zone, reason
 and the short path of its element, and so is every element left out
 (``ingest parse --explain`` shows them). It costs nothing when inactive.
 
-The walk keeps its own stack, so nesting of any depth is read without
-recursion and in time linear in the page.
+The walk keeps its own stack (no recursion) and takes time linear in the page.
 """
 
 from __future__ import annotations
@@ -235,8 +234,6 @@ def text_blocks(
     inline = block_tags.tags if isinstance(block_tags, TagsExcept) else None
     # The element being walked: its children still to visit, itself, its zone, the
     # reason for it and whether it ends a block; the ones around it wait in ``stack``.
-    # They also keep lxml from looking up the ancestors of each element freed on
-    # the way (a walk through thousands of nested elements would be quadratic).
     children: Iterator[Element] = iter(())
     parent, parent_zone, parent_reason, parent_block = root, zone, None, False
     stack: list[tuple[Iterator[Element], Element, Z, str | None, bool]] = []

@@ -6,6 +6,11 @@ plugins follow that decision. The raw
 head readers (``head_tags``) work on the text with regexes, cheaply enough
 for claiming; the rest works on an lxml tree from ``parse_page``.
 
+Every tree is bounded in depth: markup nested deeper than ``MAX_DEPTH``
+elements is flattened at that depth when it is parsed (``parse_page``), so
+nothing that reads a tree needs its own defence against pathological
+nesting (a page of 20,000 unclosed ``<div>`` is read like a shallow one).
+
 The built-in plugins work on lxml trees (``SourceText.tree``), which
 libxml2 builds many times faster than a BeautifulSoup tree of the same
 page; a plugin that prefers BeautifulSoup's API has ``SourceText.soup``,
@@ -21,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
-from typing import TypeAlias, cast
+from typing import NamedTuple, TypeAlias, cast
 
 from lxml import etree
 
@@ -31,10 +36,12 @@ from .lines import clean_line, is_clean_line, strip_invisible
 
 __all__ = [
     "BR_MARK",
+    "MAX_DEPTH",
     "NON_TEXT_TAGS",
     "PATH_STEPS",
     "Element",
     "PageError",
+    "ParsedPage",
     "ancestors",
     "canonical_url",
     "class_list",
@@ -48,6 +55,7 @@ __all__ = [
     "markup_text",
     "meta_content",
     "parse_page",
+    "read_page",
     "spaced_text",
     "text_pieces",
 ]
@@ -79,20 +87,23 @@ def head_tags(markup: str) -> Iterator[dict[str, str]]:
         }
 
 
-def _html_parser(target: etree.TreeBuilder | None = None) -> etree.HTMLParser:
+def _html_parser(huge: bool, target: etree.TreeBuilder | None = None) -> etree.HTMLParser:
     """A libxml2 HTML parser as every page is read.
 
     The text is fed as UTF-8 whatever the page's ``<meta charset>`` says
-    (the host has decoded it already); ``huge_tree`` lifts libxml2's limits
-    on text size (inputs are size-capped).
+    (the host has decoded it already). ``huge`` lifts libxml2's limits: on
+    depth (256, ``MAX_DEPTH``, then 2048) and on the size of one text node
+    (10 MB; inputs are size-capped as a whole).
     """
     return etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-        huge_tree=True, target=target,
+        huge_tree=huge, target=target,
     )  # fmt: skip
 
 
-_PARSER = _html_parser()
+_PARSER = _html_parser(huge=False)
+"""Within libxml2's limits: every page but pathological ones is read by this one alone."""
+_HUGE_PARSER = _html_parser(huge=True)
 
 
 # Control characters lxml refuses in element text (the decoder removes them already),
@@ -100,43 +111,121 @@ _PARSER = _html_parser()
 _NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
+MAX_DEPTH = 256
+"""Elements nested deeper than this (``<html>`` being 1) are flattened when a page is
+parsed: each element at this depth keeps the text inside it, in order, as its own
+text (block elements and ``<br>`` leave white space), and loses the elements inside
+it (non-text ones, ``NON_TEXT_TAGS``, with their content). Real pages nest a few
+dozen deep."""
+
+
 class PageError(ValueError):
     """The markup holds no document at all (empty, or nothing the parser can build on)."""
+
+
+class ParsedPage(NamedTuple):
+    """A parsed page (``read_page``) and what bounding its depth changed."""
+
+    root: Element
+    """The ``<html>`` element."""
+    flattened: int
+    """Elements at ``MAX_DEPTH`` whose content was flattened (0: none was deeper)."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """One line saying what was flattened, if anything was (for ``Document.warnings``)."""
+        if not self.flattened:
+            return ()
+        places = "1 place" if self.flattened == 1 else f"{self.flattened} places"
+        return (
+            f"markup nested deeper than {MAX_DEPTH} elements, flattened at that depth "
+            f"in {places} (text kept, inner markup dropped)",
+        )
 
 
 def parse_page(markup: str) -> Element:
     """Parse ``markup`` into a tree; its root is the ``<html>`` element.
 
-    Markup comments and processing instructions are left out. Raises
-    ``PageError`` when there is no document (e.g. only white space).
+    Markup comments and processing instructions are left out, and nesting
+    deeper than ``MAX_DEPTH`` is flattened (``read_page`` tells whether it
+    was). Raises ``PageError`` when there is no document (e.g. only white space).
+    """
+    return read_page(markup).root
+
+
+def read_page(markup: str) -> ParsedPage:
+    """``parse_page``, with how many elements were flattened at ``MAX_DEPTH``.
+
+    A page within libxml2's limits (nesting up to ``MAX_DEPTH``, text nodes
+    up to 10 MB) is read once; one past them is read again without them
+    (through parser events when even those are passed), then flattened.
     """
     data = markup.encode("utf-8", "replace").translate(None, _NOT_XML_BYTES)
     root = etree.fromstring(data, _PARSER)
-    if root is not None and not _hit_depth_limit(_PARSER.error_log):
-        return root
-    if root is None:
-        raise PageError("no markup to parse")
-    return _parse_deep(data)
+    if not _hit_limit(_PARSER.error_log):
+        if root is None:
+            raise PageError("no markup to parse")
+        return ParsedPage(root, 0 if _LIBXML2_STOPS_AT_MAX_DEPTH else _flatten_deep(root))
+    root = etree.fromstring(data, _HUGE_PARSER)
+    if root is None or _hit_limit(_HUGE_PARSER.error_log):
+        root = _parse_deep(data)
+    return ParsedPage(root, _flatten_deep(root))
 
 
-def _hit_depth_limit(errors: etree._ListErrorLog) -> bool:
-    """True when libxml2 stopped building the tree at its nesting limit (a fatal error,
-    so the last one)."""
+def _hit_limit(errors: etree._ListErrorLog) -> bool:
+    """True when libxml2 stopped building the tree at one of its limits (a fatal error,
+    so the last one; the message names the option that lifts the limit)."""
     last = errors.last_error
-    return last is not None and "Excessive depth" in last.message
+    return last is not None and "XML_PARSE_HUGE" in last.message
 
 
 def _parse_deep(data: bytes) -> Element:
-    """Parse nesting deeper than libxml2 builds trees for, through parser events.
-
-    About four times slower than ``etree.fromstring``; only for pathological pages.
-    """
-    parser = _html_parser(target=etree.TreeBuilder())
+    """Parse nesting deeper than libxml2 builds trees for, through parser events."""
+    parser = _html_parser(huge=True, target=etree.TreeBuilder())
     parser.feed(data)
     try:
         return parser.close()
     except etree.LxmlError as err:
         raise PageError(f"no markup to parse ({err})") from None
+
+
+def _stops_at_max_depth(parser: etree.HTMLParser) -> bool:
+    """True when ``parser`` refuses to build a tree deeper than ``MAX_DEPTH``."""
+    etree.fromstring(b"<body>" + b"<i>" * MAX_DEPTH, parser)
+    return _hit_limit(parser.error_log)
+
+
+_LIBXML2_STOPS_AT_MAX_DEPTH = _stops_at_max_depth(_PARSER)
+"""libxml2's own depth limit is ``MAX_DEPTH`` (256 since long ago): then a tree built
+without an error needs no flattening. Checked once, with this libxml2."""
+
+
+_AT_MAX_DEPTH_WITH_CHILDREN = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
+"""The elements at ``MAX_DEPTH`` that hold elements (one step per level: on a shallow
+page the steps past its depth find nothing, at once)."""
+
+
+def _flatten_deep(root: Element) -> int:
+    """Flatten every element at ``MAX_DEPTH`` that holds elements; how many there were."""
+    deep = cast("list[Element]", _AT_MAX_DEPTH_WITH_CHILDREN(root))
+    for element in deep:
+        _flatten(element)
+    return len(deep)
+
+
+def _flatten(element: Element) -> None:
+    """Drop the non-text elements inside ``element`` and the tags of all others, keeping
+    their text; a block element or ``<br>`` leaves white space, so words stay apart."""
+    from .blocks import BLOCK_TAGS  # (blocks reads the trees of this module)
+
+    etree.strip_elements(element, *NON_TEXT_TAGS, with_tail=False)
+    # The list keeps the elements' Python objects alive until it is freed, innermost first:
+    # freed one by one as they come, each would make lxml walk up through the whole nest.
+    breaks = list(element.iterdescendants("br", *BLOCK_TAGS))
+    for inner in breaks:
+        inner.text = "\n" + (inner.text or "")
+        inner.tail = "\n" + (inner.tail or "")
+    etree.strip_tags(element, "*")
 
 
 def drop_elements(root: Element, names: Iterable[str] = NON_TEXT_TAGS) -> None:

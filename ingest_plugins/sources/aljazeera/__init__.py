@@ -2,8 +2,8 @@
 
 One package per site: ``site`` holds what is true of Al Jazeera (its
 names and URLs, repost headers, chrome lines, bylines), ``text`` parses
-text reposts, ``html`` parses saved pages; this module only tells the
-host about the source.
+text reposts, ``html`` parses saved pages (with ``metadata`` and
+``zones``); this module only tells the host about the source.
 """
 
 from __future__ import annotations

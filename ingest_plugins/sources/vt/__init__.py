@@ -2,9 +2,10 @@
 
 One package per site: ``site`` holds what is true of VT (its names and
 URLs, disclaimers, chrome lines, bylines), ``text`` parses text copies,
-``html`` parses saved pages; this module only tells the host about the
-source. Both parsers use the public toolkit (``ingest_plugins.parsing``)
-for everything that is not VT's own.
+``html`` parses saved pages (with ``metadata``, ``comments`` and
+``elements``); this module only tells the host about the source. Both
+parsers use the public toolkit (``ingest_plugins.parsing``) for everything
+that is not VT's own.
 """
 
 from __future__ import annotations
