@@ -184,6 +184,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="parser processes (default: one per core)",
     )
     run.add_argument(
+        "--engine",
+        choices=["local", "spark"],
+        default="local",
+        help="local: parse in --workers processes here (default); spark: parse and push in "
+        "Apache Spark tasks (needs the spark extra; see docs/scale.md)",
+    )
+    run.add_argument(
+        "--spark-master",
+        metavar="URL",
+        help="with --engine spark: the Spark master (default local[*]; spark://HOST:7077, yarn, "
+        "k8s://https://HOST...)",
+    )
+    run.add_argument(
         "--dead-letter",
         default=DEFAULT_DEAD_LETTER,
         metavar="FILE",
@@ -437,6 +450,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.engine == "spark":
+        from .spark import INSTALL_HINT, pyspark_missing
+
+        if pyspark_missing():
+            _error(INSTALL_HINT)
+            return EXIT_FATAL
     empty = _empty_paths(args.paths)
     if set(empty) == set(args.paths):
         return EXIT_INPUT_FAILED  # nothing to index: no need for plugins or a cluster
@@ -452,7 +471,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     host = _host(args)
     client = _client(args)
     started = time.monotonic()
-    since = datetime.now(UTC).isoformat(timespec="seconds")  # stories link what is sent after
+    since = datetime.now(UTC).isoformat(timespec="milliseconds")  # stories: what is sent after
     _check_cluster(client)
     ensure_current(client, args.index, host, log=_note)
     unchanged = None
@@ -473,17 +492,28 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     suspects = Suspects()
     with DeadLetter(args.dead_letter) as dead_letter:
-        report = push(
-            client,
-            identities.watch(suspects.watch(_documents(args, host, unchanged, on_note))),
-            args.index,
-            on_failure=on_failure,
-            on_input=progress.tick,
-            chunk_size=args.chunk_size,
-            policy=policy,
-            dead_letter=dead_letter,
-            on_note=on_note,
-        )
+        if args.engine == "spark":
+            from .spark.driver import SparkRunError, push_on_spark
+
+            try:
+                report = push_on_spark(
+                    args, host, unchanged, identities, suspects, dead_letter, on_failure, on_note
+                )
+            except SparkRunError as err:
+                _error(str(err))
+                return EXIT_FATAL
+        else:
+            report = push(
+                client,
+                identities.watch(suspects.watch(_documents(args, host, unchanged, on_note))),
+                args.index,
+                on_failure=on_failure,
+                on_input=progress.tick,
+                chunk_size=args.chunk_size,
+                policy=policy,
+                dead_letter=dead_letter,
+                on_note=on_note,
+            )
     progress.done()
     refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
     if refresh_failed is None and report.stopped is None:
@@ -524,7 +554,7 @@ def _link_stories(client: Elasticsearch, index: str, since: str) -> None:
             "is indexed; `ingest run --force` on the same inputs links them."
         )
         return
-    if links.pairs:
+    if links.stories:
         _note(
             f"found {links.pairs} near-duplicate pair(s); joined {links.stories} story(ies), "
             f"{links.updated} document(s) updated"

@@ -62,7 +62,7 @@ def article_source(document: Document, ingested_at: str | None = None) -> dict[s
     record = document_record(document)
     del record["comments"]
     record["comment_count"] = len(document.article.comments)
-    record["ingested_at"] = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
+    record["ingested_at"] = ingested_at or datetime.now(UTC).isoformat(timespec="milliseconds")
     signature = fingerprint(document.article)
     record["near_dup"] = {"bands": bands(signature), "minhash": signature}
     return record
