@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -17,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from ingest_plugins import Article, Document, Source, SourceText
-from ingest_plugins.budget import BudgetExceeded, time_budget
+from ingest_plugins.budget import DEFAULT_PARSE_BUDGET, BudgetExceeded, time_budget
+from ingest_plugins.cli import build_parser, main
 from ingest_plugins.parallel import HostSettings, process_parallel
 from ingest_plugins.pipeline import Failure, Pipeline
 from ingest_plugins.plugins import Host
@@ -82,36 +82,68 @@ def test_an_input_over_budget_fails_alone(tmp_path: Path) -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_workers_give_up_on_an_input_over_budget(tmp_path: Path) -> None:
+_STUCK_PLUGIN = """
+import time
+from ingest_plugins import Article, Source, hookimpl
+
+def parse(text):
+    if text.text.startswith("STUCK"):
+        while True:
+            time.sleep(0.01)
+    return Article(title={"en": "Quick"}, body={"en": "A quick article."})
+
+@hookimpl
+def ingest_sources():
+    return [Source("budget", claim=lambda t: True, parse=parse)]
+"""
+
+
+def _stuck_plugin_and_inputs(tmp_path: Path) -> tuple[Path, Path]:
+    """A plugin file whose parse never returns on inputs starting STUCK, and three inputs."""
     plugin = tmp_path / "budget_plugin.py"
-    plugin.write_text(
-        textwrap.dedent(
-            """
-            import time
-            from ingest_plugins import Article, Source, hookimpl
-
-            def parse(text):
-                if text.text.startswith("STUCK"):
-                    while True:
-                        time.sleep(0.01)
-                return Article(title={"en": "Quick"}, body={"en": "A quick article."})
-
-            @hookimpl
-            def ingest_sources():
-                return [Source("budget", claim=lambda t: True, parse=parse)]
-            """
-        )
-    )
+    plugin.write_text(_STUCK_PLUGIN)
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     for name, text in (("a.txt", "QUICK"), ("b.txt", "STUCK"), ("c.txt", "QUICK")):
         (inputs / name).write_text(text + "\n\nSome words of text.\n")
+    return plugin, inputs
+
+
+def test_workers_give_up_on_an_input_over_budget(tmp_path: Path) -> None:
+    plugin, inputs = _stuck_plugin_and_inputs(tmp_path)
     settings = HostSettings(extra=(str(plugin),), disable=("vt", "aljazeera"), parse_budget=BUDGET)
     results = _by_name(list(process_parallel([str(inputs)], 2, settings)))
     assert isinstance(results["a.txt"], Document) and isinstance(results["c.txt"], Document)
     failure = results["b.txt"]
     assert isinstance(failure, Failure)
     assert f"time budget of {BUDGET:g} s" in failure.reason
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_parse_budget_flag(
+    tmp_path: Path, workers: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plugin, inputs = _stuck_plugin_and_inputs(tmp_path)
+    plugin_args = ["--plugin", str(plugin), "--disable", "vt", "--disable", "aljazeera"]
+    args = ["parse", str(inputs), *plugin_args, "--workers", workers, "--parse-budget", "1.5"]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2  # a.txt and c.txt
+    assert err.splitlines()[0] == (
+        f"ingest: {inputs / 'b.txt'}: given up: parsing took longer than the time budget "
+        "of 1.5 s per input"
+    )
+
+
+def test_parse_budget_flag_values(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    assert parser.parse_args(["parse", "x"]).parse_budget == DEFAULT_PARSE_BUDGET
+    assert parser.parse_args(["run", "x", "--parse-budget", "0"]).parse_budget is None
+    assert parser.parse_args(["run", "x", "--parse-budget", "2.5"]).parse_budget == 2.5
+    with pytest.raises(SystemExit) as refused:
+        parser.parse_args(["parse", "x", "--parse-budget", "-1"])
+    assert refused.value.code == 2
+    assert "--parse-budget: must be 0 (no limit) or more, not -1" in capsys.readouterr().err
 
 
 def test_no_budget_and_other_threads_run_unbounded() -> None:

@@ -1,7 +1,7 @@
 """The driver side of ``ingest run --engine spark``: hand the inputs to Spark, gather what
 the tasks did.
 
-``cli.cmd_run`` does what it does for every run (plugins, the connection
+``cli.run.cmd_run`` does what it does for every run (plugins, the connection
 check, the index ensured, the indexed inputs read for the incremental
 skip, the final refresh and summary); ``push_on_spark`` replaces only its
 ``push``: it walks the local PATHs (names only), gives each file or
@@ -36,9 +36,8 @@ from .tasks import PartitionResult, SparkJob, run_partition, run_remote_partitio
 if TYPE_CHECKING:
     from pyspark import SparkConf, SparkContext
 
-    from ..cli import Suspects
+    from ..cli.output import Suspects
     from ..es.bulk import PushReport
-    from ..es.connection import ConnectionSettings
 
 DEFAULT_MASTER = "local[*]"
 TASKS_PER_CORE = 4
@@ -76,8 +75,7 @@ def spark_conf(master: str | None, verbose: bool, log_config: str | None = None)
     """The configuration ``ingest`` starts Spark with.
 
     ``master`` ``None``: the one ``spark-submit`` was given. A ``local`` master
-    binds to 127.0.0.1 only, runs its Python workers with this interpreter
-    (unless ``PYSPARK_PYTHON`` says otherwise) and has no web UI.
+    binds to 127.0.0.1 only and has no web UI.
     ``log_config`` is a log4j2 file for the driver JVM.
     """
     from pyspark import SparkConf
@@ -91,11 +89,22 @@ def spark_conf(master: str | None, verbose: bool, log_config: str | None = None)
     if master is not None and _LOCAL_MASTER.match(master):
         conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
         conf.set("spark.ui.enabled", "false")
-        if not os.environ.get("PYSPARK_PYTHON"):
-            conf.set("spark.pyspark.python", sys.executable)
     if log_config is not None and not verbose:
         conf.set("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{log_config}")
     return conf
+
+
+@contextmanager
+def _environ(name: str, value: str | None) -> Iterator[None]:
+    """``os.environ[name] = value`` inside the block (nothing when ``value`` is ``None``)."""
+    if value is None:
+        yield
+        return
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        del os.environ[name]
 
 
 def choose_master(given: str | None) -> str | None:
@@ -119,9 +128,14 @@ def spark_context(master: str | None, verbose: bool = False) -> Iterator[SparkCo
     handle, log_config = tempfile.mkstemp(prefix="ingest-log4j2-", suffix=".properties")
     with os.fdopen(handle, "w") as out:
         out.write(QUIET_LOG4J)
+    # PySpark starts its Python workers with $PYSPARK_PYTHON, else the first python3 on
+    # PATH: a local master gets this interpreter (and so this environment's packages).
+    local = master is not None and _LOCAL_MASTER.match(master) is not None
+    worker_python = None if os.environ.get("PYSPARK_PYTHON") or not local else sys.executable
     try:
         try:
-            context = SparkContext(conf=spark_conf(master, verbose, log_config))
+            with _environ("PYSPARK_PYTHON", worker_python):
+                context = SparkContext(conf=spark_conf(master, verbose, log_config))
         except Exception as err:
             raise SparkRunError(
                 f"cannot start Spark (master {master or 'from spark-submit'}): "
@@ -137,22 +151,9 @@ def spark_context(master: str | None, verbose: bool = False) -> Iterator[SparkCo
         context.stop()
 
 
-def connection_settings(args: argparse.Namespace) -> ConnectionSettings:
-    """The connection settings ``ingest run`` uses (flags over ``INGEST_ES_*``)."""
-    from ..es.connection import ConnectionSettings
-
-    password = os.environ.get(args.es_password_env) if args.es_password_env else None
-    return ConnectionSettings.from_env(
-        url=args.es_url,
-        user=args.es_user,
-        password=password,
-        ca_certs=args.ca_certs,
-        insecure=args.insecure or None,
-    )
-
-
 def make_job(args: argparse.Namespace, host: Host, force: bool) -> SparkJob:
     """The settings every task gets, from the command line and the driver's host."""
+    from ..cli.connect import connection_settings
     from ..es.retry import RetryPolicy
 
     settings = connection_settings(args)
@@ -164,7 +165,9 @@ def make_job(args: argparse.Namespace, host: Host, force: bool) -> SparkJob:
     ca_pem = _read(settings.ca_certs) if settings.ca_certs else None
     return SparkJob(
         token=uuid.uuid4().hex,
-        host=HostSettings(tuple(args.plugin), tuple(args.disable), args.max_bytes),
+        host=HostSettings(
+            tuple(args.plugin), tuple(args.disable), args.max_bytes, args.parse_budget
+        ),
         plugin_env=SparkJob.plugin_env_of(os.environ),
         plugins=tuple((name, host.infos[name].version) for name in host.names()),
         plugin_files=plugin_files,

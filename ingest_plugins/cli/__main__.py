@@ -1,0 +1,7 @@
+"""``python -m ingest_plugins.cli``: the ``ingest`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
