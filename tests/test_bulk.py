@@ -18,7 +18,7 @@ from ingest_plugins.es.bulk import push
 from ingest_plugins.es.indices import ensure_current
 from ingest_plugins.plugins import load_host
 from tests.conftest import SEEDS
-from tests.reliability_helpers import (
+from tests.reliability.helpers import (
     VT_COMMENTS,
     count,
     drop_comment,

@@ -11,7 +11,7 @@ from elasticsearch import Elasticsearch
 
 from ingest_plugins.cli import main
 from tests.conftest import SEEDS
-from tests.reliability_helpers import summary
+from tests.reliability.helpers import summary
 
 pytestmark = pytest.mark.es
 

@@ -23,7 +23,7 @@ from elasticsearch import Elasticsearch
 
 from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import SEEDS
-from tests.reliability_helpers import (
+from tests.reliability.helpers import (
     VT_COMMENTS,
     cli_env,
     count,

@@ -32,7 +32,7 @@ from elasticsearch import ConnectionError as EsConnectionError
 
 from ingest_plugins.es.connection import ConnectionSettings
 from tests.conftest import delete_index_family, load_local_es
-from tests.reliability_helpers import (
+from tests.reliability.helpers import (
     VT_COMMENTS,
     cli_command,
     cli_env,

@@ -12,7 +12,7 @@ from ingest_plugins.parsing.pagetype import page_kind
 from ingest_plugins.pipeline import Pipeline
 from ingest_plugins.plugins import load_host
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent.parent
 LISTINGS = TESTS / "fixtures" / "listings"
 
 

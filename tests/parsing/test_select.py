@@ -21,7 +21,7 @@ from ingest_plugins.parsing.select import (
 )
 from tests.deep_pages import nested, within_coarse_budget
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE_PAGES = sorted(FIXTURES.rglob("*.html"))
 
 

@@ -37,7 +37,7 @@ from ingest_plugins.testing import Fixture, assert_golden, check_fixture, find_f
 from ingest_plugins.testing import parse_fixture as parse_through_host
 from tests.deep_pages import FLATTENED, nested, within_coarse_budget
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent.parent
 SEEDS = TESTS.parent / "seeds"
 GOLDEN = TESTS / "golden" / "aljazeera"
 """The seed's golden (``seeds/`` keeps its own file names)."""
