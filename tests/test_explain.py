@@ -18,6 +18,7 @@ from tests.conftest import SEEDS
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 AJ_LEAKS = FIXTURES / "aljazeera" / "AlJazeera_2024-02-12_leaks.html"
 VT_LEAKS = FIXTURES / "vt" / "VT_2020-08-03_leaks.html"
+AJ_OLD_LEAKS = FIXTURES / "aljazeera" / "AlJazeera_2018-11-02_leaks.html"
 SEED = SEEDS / "002_cb5603a3dcd24ba0.txt"
 
 
@@ -88,6 +89,17 @@ def test_each_piece_of_a_page_is_labelled_where_it_went(
     dropped = one(found, text="Published On 12 Feb")
     assert (dropped["label"], dropped["reason"]) == ("dropped", "(other)")
     assert "   authors 1, body 7, boilerplate 15, dropped 2, summary 1, title 1\n" in out
+
+
+def test_photo_credits_and_captions_are_boilerplate(capsys: pytest.CaptureFixture[str]) -> None:
+    vt_page = FIXTURES / "vt" / "VT_2019-03-14.html"
+    code, out, _ = explain(str(AJ_OLD_LEAKS), str(vt_page), capsys=capsys)
+    assert code == 0
+    found = rows(out)
+    credit = one(found, text="Arun Pillai/Al Jazeera")  # a credit inside the body wrapper
+    assert (credit["label"], credit["reason"]) == ("boilerplate", "caption")
+    caption = one(found, text="The former post office on Main Street will house")
+    assert (caption["label"], caption["reason"]) == ("boilerplate", "caption")
 
 
 def test_pieces_read_by_walks_of_their_own_come_in_page_order(

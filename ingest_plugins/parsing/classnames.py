@@ -1,16 +1,17 @@
 """What class names and ids say: the words in them that name a widget or a box.
 
 Themes name their share bars, newsletter boxes, ad slots, embeds, author
-boxes and tag lists in their class names and ids (``article-share``,
-``newsletter-signup``, ``ad-container``, ``adsbygoogle``, ``twitter-tweet``,
-``author-bio``, ``post-tags``). A name is split into words at ``-`` and
-``_``; whole words count (``shared-history`` is no share bar).
+boxes, tag lists and image captions in their class names and ids
+(``article-share``, ``newsletter-signup``, ``ad-container``, ``adsbygoogle``,
+``twitter-tweet``, ``author-bio``, ``post-tags``, ``wp-caption-text``). A
+name is split into words at ``-`` and ``_``; whole words count
+(``shared-history`` is no share bar).
 """
 
 from __future__ import annotations
 
 from .html import Element
-from .reasons import AD, AUTHOR_BIO, EMBED, NEWSLETTER, SHARE, TAGS
+from .reasons import AD, AUTHOR_BIO, CAPTION, EMBED, NEWSLETTER, SHARE, TAGS
 
 __all__ = ["class_reason", "element_class_reason"]
 
@@ -32,6 +33,7 @@ _EMBED_NAMES = frozenset(
 )
 """Whole names of embeds whose words say nothing by themselves."""
 _TAG_WORDS = frozenset("tags tag tagcloud taglist topics topic keywords rubrics".split())
+_CAPTION_WORDS = frozenset("caption captions figcaption credit credits".split())
 _AUTHOR_WORDS = frozenset({"author", "authors"})
 _BIO_WORDS = frozenset("bio box about info card profile description desc details".split())
 """With an author word, an author box (``author-box``, ``about-author``)."""
@@ -41,8 +43,8 @@ _BIO_ALONE = frozenset("bio biography authorbio authorbox".split())
 def class_reason(classes: str | None, element_id: str | None) -> str | None:
     """The reason (``reasons``) a ``class`` value and an ``id`` value give, if any.
 
-    ``SHARE``, ``NEWSLETTER``, ``AD``, ``EMBED``, ``AUTHOR_BIO`` or ``TAGS``,
-    in that order when words of several are there.
+    ``SHARE``, ``NEWSLETTER``, ``AD``, ``EMBED``, ``AUTHOR_BIO``, ``TAGS`` or
+    ``CAPTION``, in that order when words of several are there.
     """
     lowered = f"{classes or ''} {element_id or ''}".lower()
     names = lowered.split()
@@ -59,6 +61,8 @@ def class_reason(classes: str | None, element_id: str | None) -> str | None:
         return AUTHOR_BIO
     if words & _TAG_WORDS:
         return TAGS
+    if words & _CAPTION_WORDS:
+        return CAPTION
     return None
 
 

@@ -45,7 +45,18 @@ from .classnames import element_class_reason
 from .html import Element
 from .lines import AD_LABEL_RE
 from .looks import LinkReading, Look
-from .reasons import AD, AUTHOR_BIO, EMBED, EMBED_ID, HIDDEN, LINK_LIST, NEWSLETTER, SHARE, TAGS
+from .reasons import (
+    AD,
+    AUTHOR_BIO,
+    CAPTION,
+    EMBED,
+    EMBED_ID,
+    HIDDEN,
+    LINK_LIST,
+    NEWSLETTER,
+    SHARE,
+    TAGS,
+)
 
 __all__ = [
     "author_bio_reason",
@@ -301,14 +312,16 @@ def boilerplate_reason(element: Element) -> str | None:
 
     What its attributes say comes first (``hidden_reason``, then its class
     names, id, ``itemtype`` and ``data-`` attributes as the detectors read
-    them), then what its text and its neighbours say, in the order
-    ``widget_reason``, ``author_bio_reason``, ``embed_reason``,
-    ``tag_list_reason``, ``link_block_reason``. The first reason found is
-    the answer.
+    them; a ``figcaption`` is a caption by its tag), then what its text and
+    its neighbours say, in the order ``widget_reason``, ``author_bio_reason``,
+    ``embed_reason``, ``tag_list_reason``, ``link_block_reason``. The first
+    reason found is the answer.
     """
     tag = element.tag
     if not isinstance(tag, str):
         return None
+    if tag == "figcaption":
+        return CAPTION
     named = None
     if len(element.attrib):
         reason = hidden_reason(element)

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AD",
     "AUTHOR_BIO",
+    "CAPTION",
     "EMBED",
     "EMBED_ID",
     "HIDDEN",
@@ -40,5 +41,8 @@ EMBED = "embed"
 """An embedded post or player (its fallback text)."""
 EMBED_ID = "embed id"
 """A block that is only ids or long numbers (left behind by an embed)."""
-REASONS = (HIDDEN, LINK_LIST, AUTHOR_BIO, TAGS, SHARE, NEWSLETTER, AD, EMBED, EMBED_ID)
+CAPTION = "caption"
+"""An image caption or photo credit: a ``figcaption``, or a box whose class names say
+caption or credit (``wp-caption``, ``article-featured-media-credit``)."""
+REASONS = (HIDDEN, LINK_LIST, AUTHOR_BIO, TAGS, SHARE, NEWSLETTER, AD, EMBED, EMBED_ID, CAPTION)
 """Every reason a detector gives, in the order ``defences.boilerplate_reason`` asks."""

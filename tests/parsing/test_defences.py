@@ -7,6 +7,7 @@ import pytest
 
 from ingest_plugins.parsing import looks
 from ingest_plugins.parsing.blocks import Routed, TextBlock, Whole, text_blocks
+from ingest_plugins.parsing.classnames import class_reason
 from ingest_plugins.parsing.defences import (
     author_bio_reason,
     boilerplate_reason,
@@ -22,6 +23,7 @@ from ingest_plugins.parsing.html import MAX_DEPTH, Element, parse_page
 from ingest_plugins.parsing.reasons import (
     AD,
     AUTHOR_BIO,
+    CAPTION,
     EMBED,
     EMBED_ID,
     HIDDEN,
@@ -311,6 +313,34 @@ def test_bare_ids(text: str, bare: bool) -> None:
     assert is_bare_id(text) is bare
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<figcaption>Evaporation ponds on the edge of the salt flat</figcaption>",
+        '<p class="wp-caption-text">The old post office will house the clinic.</p>',
+        '<div class="wp-caption aligncenter"><img src="x.jpg"><p>The clinic</p></div>',
+        '<div class="article-featured-media-credit">Mohammed Salem/Reuters</div>',
+        '<span class="photo-credit">AP</span>',
+    ],
+)
+def test_captions_and_credits(markup: str) -> None:
+    element = first(markup)
+    assert boilerplate_reason(element) == (CAPTION if element.tag != "span" else None)
+    if element.get("class"):
+        assert class_reason(element.get("class"), None) == CAPTION
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>The program needs landlords willing to rent to tenants with poor credit.</p>",
+        '<figure class="wp-block-table"><table><tr><td>2019</td></tr></table></figure>',
+    ],
+)
+def test_no_caption(markup: str) -> None:
+    assert boilerplate_reason(first(markup)) is None
+
+
 # ---------------------------------------------------------------------------
 # The zone callback's answer
 # ---------------------------------------------------------------------------
@@ -318,7 +348,7 @@ def test_bare_ids(text: str, bare: bool) -> None:
 
 def test_every_reason_is_listed() -> None:
     assert set(REASONS) == {
-        HIDDEN, LINK_LIST, AUTHOR_BIO, TAGS, SHARE, NEWSLETTER, AD, EMBED, EMBED_ID
+        HIDDEN, LINK_LIST, AUTHOR_BIO, TAGS, SHARE, NEWSLETTER, AD, EMBED, EMBED_ID, CAPTION
     }  # fmt: skip
     assert len(REASONS) == len(set(REASONS))
 
