@@ -1,8 +1,9 @@
-"""The benchmark's corpus generator is honest: what it writes parses to what it says.
+"""The benchmark's corpus is what the speed runs say it is.
 
 Every kind, layout and encoding the generator produces goes through the
-real pipeline (decode, claim, parse), and the parsed source, format,
-title, body and comment count must equal the generator's known values.
+real pipeline (decode, claim, parse) and must come out as a whole article of
+its source and format, with its comments: a page that failed, or that a
+parser only half read, would make the speed figures measure something else.
 No timing here: the benchmark itself is ``tox -e bench``.
 """
 
@@ -12,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest_plugins.document import Document
 from ingest_plugins.pipeline import Failure, Pipeline
 from ingest_plugins.plugins import load_host
 from scripts.bench import corpus
-from scripts.bench.metrics import body_f1, body_text
+from scripts.bench.metrics import body_text
 
 VARIANTS = [
     (kind, layout, encoding)
@@ -32,12 +32,8 @@ def pipeline() -> Pipeline:
     return Pipeline(load_host())
 
 
-def _title(document: Document) -> str | None:
-    return next(iter(document.article.title.values()), None)
-
-
 @pytest.mark.parametrize(("kind", "layout", "encoding"), VARIANTS)
-def test_every_variant_parses_to_its_known_values(
+def test_every_variant_parses_as_a_whole_article_of_its_source(
     pipeline: Pipeline, kind: str, layout: str, encoding: str
 ) -> None:
     for index in (3, 11):
@@ -45,9 +41,14 @@ def test_every_variant_parses_to_its_known_values(
         document = pipeline.parse_bytes(generated.data, f"{kind}-{index}")
         assert document.article.source == generated.source
         assert document.format == generated.format
-        assert document.article.body == generated.body
-        assert _title(document) == generated.title
+        assert len(body_text(document.article.body).split()) >= 100
         assert len(document.article.comments) == generated.comments
+
+
+def test_vt_documents_carry_comment_threads() -> None:
+    counts = [corpus.make_document(1, i, kind="vt-html").comments for i in range(20)]
+    assert sum(counts) > 40
+    assert corpus.make_document(1, 0, kind="aj-html").comments == 0
 
 
 def test_encodings_are_what_they_claim(pipeline: Pipeline) -> None:
@@ -65,29 +66,33 @@ def test_documents_are_a_function_of_seed_and_index() -> None:
     assert corpus.make_document(1, 7).data != corpus.make_document(2, 7).data
 
 
-def test_a_corpus_on_disk_parses_to_its_known_bodies(tmp_path: Path, pipeline: Pipeline) -> None:
-    corpus.generate(tmp_path, 60, seed=9, known=60)
-    records = corpus.read_records(tmp_path)
-    assert [r["index"] for r in records] == list(range(60))
-    assert {r["kind"] for r in records} == set(corpus.KINDS)
+def test_a_corpus_on_disk_matches_its_records(tmp_path: Path, pipeline: Pipeline) -> None:
+    records = corpus.generate(tmp_path, 60, seed=9)
+    assert corpus.read_records(tmp_path) == records
+    assert [r["path"] for r in records] == sorted(r["path"] for r in records)
+    assert {(r["source"], r["format"]) for r in records} == {
+        (source, fmt) for source in ("vt", "aljazeera") for fmt in ("text", "html")
+    }
     by_path = {str(tmp_path / r["path"]): r for r in records}
     parsed = list(pipeline.process([str(tmp_path / "docs")]))
     assert len(parsed) == len(records)
     for item in parsed:
         assert not isinstance(item, Failure), item
         record = by_path[item.path]
+        assert (item.article.source, item.format) == (record["source"], record["format"])
         assert Path(item.path).stat().st_size == record["bytes"]
-        assert item.article.body == record["body"]
-        assert body_f1(body_text(item.article.body), body_text(record["body"])) == 1.0
         if record["format"] == "html":
             assert 15_000 <= record["bytes"] <= 100_000
         else:
             assert 1_500 <= record["bytes"] <= 15_000
 
 
-def test_body_f1() -> None:
-    assert body_f1("The cat sat.", "the CAT sat") == 1.0
-    assert body_f1("", "") == 1.0
-    assert body_f1("dog", "cat") == 0.0
-    assert body_f1("", "cat") == 0.0
-    assert body_f1("a b c d", "a b") == pytest.approx(2 * 0.5 * 1.0 / 1.5)
+def test_a_corpus_written_in_parallel_is_the_same(tmp_path: Path) -> None:
+    serial = corpus.generate(tmp_path / "a", 2100, seed=3)
+    parallel = corpus.generate(tmp_path / "b", 2100, seed=3, workers=2)
+    assert serial == parallel
+    assert len(serial) == 2100
+    assert serial[2000]["path"] == f"docs/002/002000{Path(serial[2000]['path']).suffix}"
+    for record in (serial[0], serial[1500], serial[2099]):
+        path = record["path"]
+        assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()

@@ -1,43 +1,38 @@
-"""Synthetic corpus generator: seeded articles of both sources, with known bodies.
+"""The synthetic corpus the speed and memory runs parse and index.
 
-    python -m scripts.bench.corpus OUT -n 1000 [--seed 1] [--known 1000]
+``generate(root, n)`` writes ``root/docs/NNN/IIIIII.{txt,html}`` (1,000 files a
+folder) and ``root/records.jsonl``: one record per document, in index order,
+with its path, source, format and size. Every document is a pure function of
+``(seed, index)``, so folders can be written in parallel and any one
+document regenerated.
 
-writes ``OUT/docs/NNN/IIIIII.{txt,html}`` (1,000 files a folder) and
-``OUT/known.jsonl``: one record per document in index order with its kind,
-layout, encoding, size and, for the first ``--known`` documents, the title
-and the body a correct extractor must return (``{language: text}``).
-
-Four kinds, in equal shares, each in the markup the parsers document:
+Four kinds in equal shares, each in the markup the parsers handle, so that a
+run costs what real inputs cost:
 
 * ``vt-text``: a Veterans Today text copy (title, byline, date, body, the
-  two disclaimer blocks, threaded numbered/bulleted comments, chrome);
-* ``vt-html``: a saved VT page, tagDiv ``Newspaper`` theme or WordPress
-  block theme, with menus, sidebars, ads, share bars, related posts and a
-  threaded comment list;
+  two disclaimer blocks, a threaded comment list);
+* ``vt-html``: a saved VT page in the tagDiv theme or the WordPress block
+  theme (the site has used both), with menus, sidebars, ads, share bars,
+  related posts and threaded comments;
 * ``aj-text``: an Al Jazeera repost (header line, Ukrainian or Russian
-  translation of title and standfirst, URL, body) or a text copy of the
-  page (byline, date, ``Advertisement``, ``Recommended Stories`` lists);
-* ``aj-html``: a saved Al Jazeera page, older (``main-article-body``) or
-  current (``wysiwyg--all-content``) layout, with navigation, inline CSS
-  and state scripts, ads, related-stories and newsletter widgets.
+  translation of title and standfirst, URL, body) or a text copy of the page;
+* ``aj-html``: a saved Al Jazeera page in the older (``main-article-body``)
+  or the current (``wysiwyg--all-content``) layout, with navigation, inline
+  CSS and state scripts, ads and related-stories widgets.
 
-Text inputs are a few KB; pages are 20–80 KB (the chrome fills the rest).
-About 5% of the documents are mojibake (UTF-8 read as windows-1252 and
-saved again) and 10% of the Al Jazeera ones are windows-1251. Every
-document is a pure function of ``(seed, index)``: any subset can be
-regenerated, and folders can be written in parallel.
+Texts are 2–15 KB, pages 20–80 KB (inline CSS and state scripts fill them to
+a drawn size). About 5% of the documents are mojibake (UTF-8 read as
+windows-1252 and saved again) and 10% of the Al Jazeera ones windows-1251,
+so decoding and repair cost what they cost on real inputs.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import html
 import json
-import os
 import random
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -48,7 +43,6 @@ from . import prose
 from . import words as w
 from .prose import Block
 
-GENERATOR_VERSION = 1
 KINDS = ("vt-text", "vt-html", "aj-text", "aj-html")
 LAYOUTS = {
     "vt-text": ("copy",),
@@ -62,7 +56,7 @@ CP1251_SHARE_AJ = 0.10
 HTML_BYTES = (20_000, 80_000)
 PER_FOLDER = 1000
 SOURCES = {"vt": "vt", "aj": "aljazeera"}
-
+RECORDS = "records.jsonl"
 
 # ---------------------------------------------------------------------------
 # The article behind a document
@@ -854,14 +848,10 @@ def encode(text: str, encoding: str) -> bytes:
 
 @dataclass(frozen=True)
 class Generated:
-    """One generated input and what a correct parser must extract from it."""
+    """One generated input: its kind, its bytes and how many comments it carries."""
 
     kind: str
-    layout: str
-    encoding: str
     data: bytes
-    title: str
-    body: dict[str, str]
     comments: int
 
     @property
@@ -873,10 +863,6 @@ class Generated:
     def format(self) -> str:
         """``text`` or ``html``, as ``Document.format`` reports it."""
         return "html" if self.kind.endswith("html") else "text"
-
-    @property
-    def suffix(self) -> str:
-        return ".html" if self.format == "html" else ".txt"
 
 
 def _choose(
@@ -903,8 +889,7 @@ def make_document(
     layout: str | None = None,
     encoding: str | None = None,
 ) -> Generated:
-    """Document ``index`` of the corpus ``seed``; ``kind``/``layout``/``encoding`` force a "
-    "variant."""
+    """Document ``index`` of the corpus ``seed``; ``kind``, ``layout``, ``encoding`` force one."""
     rng = random.Random(f"{seed}:{index}")
     kind, layout, encoding = _choose(rng, kind, layout, encoding)
     story = make_story(rng, kind)
@@ -924,16 +909,7 @@ def make_document(
         text = render_aj_text(rng, story, layout, seed)
     else:
         text = render_aj_html(rng, story, layout, seed, charset)
-    body = "\n\n".join(block.text for block in story.blocks)
-    return Generated(
-        kind=kind,
-        layout=layout,
-        encoding=encoding,
-        data=encode(text, encoding),
-        title=story.title,
-        body={"en": body},
-        comments=len(story.comments),
-    )
+    return Generated(kind, encode(text, encoding), len(story.comments))
 
 
 # ---------------------------------------------------------------------------
@@ -941,89 +917,40 @@ def make_document(
 # ---------------------------------------------------------------------------
 
 
-def relative_path(index: int, suffix: str) -> str:
-    """Where document ``index`` lives under the corpus root."""
-    return f"docs/{index // PER_FOLDER:03d}/{index:06d}{suffix}"
-
-
-def _write_folder(job: tuple[str, int, int, int, int]) -> list[dict[str, Any]]:
+def _write_folder(job: tuple[str, int, int, int]) -> list[dict[str, Any]]:
     """Write the documents ``[start, stop)``; return their records."""
-    root, seed, start, stop, known = job
+    root, seed, start, stop = job
     records = []
     for index in range(start, stop):
         doc = make_document(seed, index)
-        rel = relative_path(index, doc.suffix)
-        path = Path(root, rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(doc.data)
-        record: dict[str, Any] = {
-            "index": index,
-            "path": rel,
-            "kind": doc.kind,
-            "layout": doc.layout,
-            "encoding": doc.encoding,
-            "source": doc.source,
-            "format": doc.format,
-            "bytes": len(doc.data),
-            "comments": doc.comments,
-        }
-        if index < known:
-            record["title"] = doc.title
-            record["body"] = doc.body
-        records.append(record)
+        suffix = ".html" if doc.format == "html" else ".txt"
+        path = f"docs/{index // PER_FOLDER:03d}/{index:06d}{suffix}"
+        Path(root, path).parent.mkdir(parents=True, exist_ok=True)
+        Path(root, path).write_bytes(doc.data)
+        records.append(
+            {"path": path, "source": doc.source, "format": doc.format, "bytes": len(doc.data)}
+        )
     return records
 
 
-def generate(root: Path, n: int, seed: int = 1, known: int | None = None, workers: int = 1) -> Path:
-    """Write ``n`` documents and ``known.jsonl`` under ``root``; return the records file."""
-    root.mkdir(parents=True, exist_ok=True)
-    known = n if known is None else known
+def generate(root: Path, n: int, seed: int = 1, workers: int = 1) -> list[dict[str, Any]]:
+    """Write ``n`` documents and their records under ``root`` (``workers`` processes)."""
     jobs = [
-        (str(root), seed, start, min(start + PER_FOLDER, n), known)
-        for start in range(0, n, PER_FOLDER)
+        (str(root), seed, start, min(start + PER_FOLDER, n)) for start in range(0, n, PER_FOLDER)
     ]
-    records_path = root / "known.jsonl"
-    with records_path.open("w", encoding="utf-8") as out:
-        for records in _map(_write_folder, jobs, workers):
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    meta = {"generator": GENERATOR_VERSION, "seed": seed, "n": n, "known": known}
-    (root / "corpus.json").write_text(json.dumps(meta) + "\n", encoding="utf-8")
-    return records_path
-
-
-def _map(function: Any, jobs: Sequence[Any], workers: int) -> Iterable[Any]:
-    """``map`` in this process, or in ``workers`` processes (results in order)."""
-    if workers <= 1 or len(jobs) <= 1:
-        return map(function, jobs)
-    pool = ProcessPoolExecutor(min(workers, len(jobs)))
-    try:
-        return list(pool.map(function, jobs))
-    finally:
-        pool.shutdown()
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+            folders = list(pool.map(_write_folder, jobs))
+    else:
+        folders = [_write_folder(job) for job in jobs]
+    records = [record for folder in folders for record in folder]
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / RECORDS).open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(record) + "\n" for record in records)
+    return records
 
 
 def read_records(root: Path) -> list[dict[str, Any]]:
-    """The records of a generated corpus, in index order."""
-    with (root / "known.jsonl").open(encoding="utf-8") as handle:
+    """The records of a corpus written by ``generate``, in index order."""
+    with (root / RECORDS).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m scripts.bench.corpus OUT -n N``: write a corpus."""
-    parser = argparse.ArgumentParser(
-        prog="python -m scripts.bench.corpus", description=__doc__.split("\n\n")[0]
-    )
-    parser.add_argument("out", type=Path)
-    parser.add_argument("-n", type=int, default=1000, help="number of documents")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--known", type=int, help="record bodies of the first K documents (all)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    args = parser.parse_args(argv)
-    generate(args.out, args.n, args.seed, args.known, args.workers)
-    print(f"{args.n} documents in {args.out}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -52,10 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pair = node.IndexPair(INDEX)
     node.drop_pair(es, pair)
     with tempfile.TemporaryDirectory(prefix="bench-incremental-") as tmp:
-        folder = Path(tmp) / "corpus"
-        corpus.generate(folder, args.n, workers=args.workers)
-        (folder / "known.jsonl").unlink()  # the generator's answer key is no input
-        (folder / "corpus.json").unlink()
+        root = Path(tmp) / "corpus"
+        corpus.generate(root, args.n, workers=args.workers)
+        folder = root / "docs"  # the documents, without the records file
         try:
             first, first_line = run_ingest(folder, args.workers)
             again, again_line = run_ingest(folder, args.workers)

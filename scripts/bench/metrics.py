@@ -1,4 +1,4 @@
-"""What the harness measures with: body F1, medians, and peak memory of a process tree."""
+"""What the benchmarks measure with: word tokens, medians, and a child process's peak memory."""
 
 from __future__ import annotations
 
@@ -19,25 +19,6 @@ _TOKEN = re.compile(r"\w+")
 def tokens(text: str) -> Counter[str]:
     """The bag of lower-cased word tokens of ``text``."""
     return Counter(_TOKEN.findall(text.lower()))
-
-
-def body_f1(extracted: str, known: str) -> float:
-    """Token-level bag-of-words F1 of an extracted body against the known body.
-
-    The one definition used for every extractor: precision is the share of
-    extracted tokens that are in the known body (counted with multiplicity),
-    recall the share of known tokens that were extracted. Two empty texts
-    agree perfectly; one empty text scores 0.
-    """
-    got, want = tokens(extracted), tokens(known)
-    if not got and not want:
-        return 1.0
-    overlap = sum((got & want).values())
-    if overlap == 0:
-        return 0.0
-    precision = overlap / sum(got.values())
-    recall = overlap / sum(want.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def body_text(body: Mapping[str, str]) -> str:
@@ -61,39 +42,25 @@ def median(values: Iterable[float]) -> float:
 
 
 # ---------------------------------------------------------------------------
-# Peak memory of a child process and its descendants (Linux /proc)
+# A child process and the peak memory of its process tree (Linux /proc)
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MemoryPeak:
-    """Peak memory of a process tree, in KiB."""
-
-    tree_kb: int
-    """Highest sum of ``VmRSS`` over the process and its descendants (sampled)."""
-    main_hwm_kb: int
-    """``VmHWM`` of the main process: its exact peak, kept by the kernel."""
-    worker_hwm_kb: int
-    """Largest ``VmHWM`` of any descendant (worker process) seen."""
-    processes: int
-    """Most processes seen in the tree at once."""
-
-
-def _status_kb(pid: int, field: str) -> int:
-    """A ``kB`` field of ``/proc/<pid>/status`` (0 when the process is gone)."""
+def _rss_kb(pid: int) -> int:
+    """``VmRSS`` of ``pid`` in KiB (0 when the process is gone)."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
             for line in handle:
-                if line.startswith(field + ":"):
+                if line.startswith("VmRSS:"):
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         return 0
     return 0
 
 
-def _parents() -> dict[int, int]:
-    """Parent pid of every process (from ``/proc/<pid>/stat``)."""
-    found: dict[int, int] = {}
+def process_tree(root: int) -> list[int]:
+    """``root`` and all its descendants (parents read from ``/proc/<pid>/stat``)."""
+    children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -104,15 +71,7 @@ def _parents() -> dict[int, int]:
             continue
         fields = stat[stat.rfind(")") + 2 :].split()
         if len(fields) > 1:
-            found[int(entry)] = int(fields[1])
-    return found
-
-
-def process_tree(root: int) -> list[int]:
-    """``root`` and all its descendants."""
-    children: dict[int, list[int]] = {}
-    for pid, parent in _parents().items():
-        children.setdefault(parent, []).append(pid)
+            children.setdefault(int(fields[1]), []).append(int(entry))
     tree, todo = [], [root]
     while todo:
         pid = todo.pop()
@@ -123,39 +82,28 @@ def process_tree(root: int) -> list[int]:
 
 @dataclass(frozen=True)
 class ChildRun:
-    """A finished child process: exit code, wall time, stderr and memory peak."""
+    """A finished child process: exit code, wall time, stderr and peak memory."""
 
     returncode: int
     seconds: float
     stderr: str
-    memory: MemoryPeak
+    peak_rss_kb: int
+    """Highest sum of ``VmRSS`` over the process and its descendants, sampled every 0.1 s."""
 
 
-def run_child(
-    command: Sequence[str],
-    env: Mapping[str, str],
-    stdout: Path | None = None,
-    interval: float = 0.1,
-    cwd: Path | None = None,
-) -> ChildRun:
-    """Run ``command``, sampling the memory of its process tree every ``interval`` s."""
+def run_child(command: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> ChildRun:
+    """Run ``command`` (stdout discarded), sampling the memory of its process tree."""
     err_path = Path(f"/tmp/bench-child-{os.getpid()}-{time.monotonic_ns()}.err")
-    out_target = stdout if stdout is not None else Path(os.devnull)
-    tree_peak = main_peak = worker_peak = most = 0
+    peak = 0
     started = time.perf_counter()
-    with out_target.open("wb") as out, err_path.open("wb") as err:
-        child = subprocess.Popen(list(command), env=dict(env), stdout=out, stderr=err, cwd=cwd)
+    with err_path.open("wb") as err:
+        child = subprocess.Popen(
+            list(command), env=dict(env), stdout=subprocess.DEVNULL, stderr=err, cwd=cwd
+        )
         while child.poll() is None:
-            pids = process_tree(child.pid)
-            rss = [_status_kb(pid, "VmRSS") for pid in pids]
-            tree_peak = max(tree_peak, sum(rss))
-            most = max(most, len(pids))
-            main_peak = max(main_peak, _status_kb(child.pid, "VmHWM"))
-            for pid in pids[1:]:
-                worker_peak = max(worker_peak, _status_kb(pid, "VmHWM"))
-            time.sleep(interval)
+            peak = max(peak, sum(_rss_kb(pid) for pid in process_tree(child.pid)))
+            time.sleep(0.1)
     seconds = time.perf_counter() - started
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     err_path.unlink()
-    peak = MemoryPeak(tree_peak, main_peak, worker_peak, most)
     return ChildRun(child.returncode, seconds, stderr, peak)

@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cores = str(args.cores)
     try:
         root = workdir / "corpus"
-        corpus.generate(root, args.n, known=0, workers=args.cores)
+        corpus.generate(root, args.n, workers=args.cores)
         records = corpus.read_records(root)
         docs = str(root / "docs")
         archive = workdir / "pages.warc.gz"
