@@ -94,19 +94,6 @@ def spark_conf(master: str | None, verbose: bool, log_config: str | None = None)
     return conf
 
 
-@contextmanager
-def _environ(name: str, value: str | None) -> Iterator[None]:
-    """``os.environ[name] = value`` inside the block (nothing when ``value`` is ``None``)."""
-    if value is None:
-        yield
-        return
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        del os.environ[name]
-
-
 def choose_master(given: str | None) -> str | None:
     """The master to start Spark with: ``given``, else the one ``spark-submit`` set (when it
     runs this process: PySpark's ``PYSPARK_GATEWAY_PORT``), else ``local[*]``."""
@@ -128,14 +115,13 @@ def spark_context(master: str | None, verbose: bool = False) -> Iterator[SparkCo
     handle, log_config = tempfile.mkstemp(prefix="ingest-log4j2-", suffix=".properties")
     with os.fdopen(handle, "w") as out:
         out.write(QUIET_LOG4J)
-    # PySpark starts its Python workers with $PYSPARK_PYTHON, else the first python3 on
-    # PATH: a local master gets this interpreter (and so this environment's packages).
-    local = master is not None and _LOCAL_MASTER.match(master) is not None
-    worker_python = None if os.environ.get("PYSPARK_PYTHON") or not local else sys.executable
+    if master is not None and _LOCAL_MASTER.match(master):
+        # PySpark starts its Python workers with $PYSPARK_PYTHON, else the first python3 on
+        # PATH: a local master gets this interpreter (and so this environment's packages).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
         try:
-            with _environ("PYSPARK_PYTHON", worker_python):
-                context = SparkContext(conf=spark_conf(master, verbose, log_config))
+            context = SparkContext(conf=spark_conf(master, verbose, log_config))
         except Exception as err:
             raise SparkRunError(
                 f"cannot start Spark (master {master or 'from spark-submit'}): "
