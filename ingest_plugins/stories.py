@@ -7,8 +7,9 @@ translation repost whose English text is the original's. Near-duplicates
 are found with MinHash (``datasketch``) over word 5-shingles of the
 document's longest body:
 
-* ``fingerprint`` is the MinHash signature, ``NUM_PERM`` 32-bit values,
-  stored with the document (base64, not indexed);
+* ``fingerprint`` is the MinHash signature, ``NUM_PERM`` 32-bit values
+  (shingles hashed with CRC-32, datasketch's ``affine32`` permutations),
+  stored with the document as ``SCHEME:base64`` (not indexed);
 * ``bands`` cuts it into ``BANDS`` bands of ``ROWS`` values and names each
   band (``"07:3f2a…"``); the bands are indexed as keywords, so the index
   itself is the LSH table: documents sharing one band are candidates;
@@ -22,29 +23,41 @@ shared by two pages (a quote, a disclaimer) do not make them one story.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import sys
+import zlib
 from array import array
+from typing import TYPE_CHECKING, Any
 
 from .document import Article
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 __all__ = [
     "BANDS",
     "MIN_WORDS",
     "NUM_PERM",
     "ROWS",
+    "SCHEME",
     "THRESHOLD",
     "bands",
     "fingerprint",
     "similarity",
 ]
 
-NUM_PERM = 64
+NUM_PERM = 96
 BANDS = 32
 ROWS = NUM_PERM // BANDS
+"""Three values per band put the LSH curve's midpoint, (1/BANDS)**(1/ROWS), at 0.31:
+pairs at ``THRESHOLD`` or above become candidates, unrelated bodies rarely do."""
 THRESHOLD = 0.3
 """Estimated Jaccard similarity of 5-shingle sets above which two bodies are one story."""
+SCHEME = "2"
+"""Names how signatures are made (``NUM_PERM``, the hash, the permutations); signatures
+of another scheme, from an index filled by an older version, are never compared."""
 MIN_WORDS = 50
 SHINGLE = 5
 _SEED = 1
@@ -67,14 +80,33 @@ def fingerprint(article: Article) -> str:
         return ""
     from datasketch import MinHash  # numpy and scipy: only when documents are indexed
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32"
+    )
     minhash.update_batch(shingles)
-    values = minhash.hashvalues.astype("<u4")  # MinHash values are 32-bit hashes
-    return base64.b64encode(values.tobytes()).decode("ascii")
+    values = minhash.hashvalues.astype("<u4")  # affine32 values are 32-bit
+    return f"{SCHEME}:{base64.b64encode(values.tobytes()).decode('ascii')}"
+
+
+@functools.cache
+def _permutations() -> tuple[NDArray[Any], NDArray[Any]]:
+    """The ``NUM_PERM`` permutations drawn from ``_SEED``, made once per process."""
+    from datasketch import MinHash
+
+    permutations: tuple[NDArray[Any], NDArray[Any]] = MinHash(
+        num_perm=NUM_PERM, seed=_SEED, scheme="affine32"
+    ).permutations
+    return permutations
+
+
+def _raw(signature: str) -> bytes:
+    """The signature's bytes; empty for no signature or one of another scheme."""
+    scheme, _, encoded = signature.rpartition(":")
+    return base64.b64decode(encoded) if encoded and scheme == SCHEME else b""
 
 
 def _values(signature: str) -> array[int]:
-    values = array("I", base64.b64decode(signature))
+    values = array("I", _raw(signature))
     if sys.byteorder == "big":
         values.byteswap()  # stored little-endian
     return values
@@ -82,9 +114,9 @@ def _values(signature: str) -> array[int]:
 
 def bands(signature: str) -> list[str]:
     """The LSH band keys of a signature (empty for no signature)."""
-    if not signature:
+    raw = _raw(signature)
+    if not raw:
         return []
-    raw = base64.b64decode(signature)
     width = ROWS * 4
     keys = []
     for band in range(BANDS):
@@ -94,8 +126,12 @@ def bands(signature: str) -> list[str]:
 
 
 def similarity(first: str, second: str) -> float:
-    """Estimated Jaccard similarity of the two bodies (0.0 when either has no signature)."""
-    if not first or not second:
-        return 0.0
+    """Estimated Jaccard similarity of the two bodies.
+
+    0.0 when either has no signature or one of another ``SCHEME`` (indexed by an
+    older version: ``ingest run --force`` fingerprints it again).
+    """
     a, b = _values(first), _values(second)
+    if not a or not b:
+        return 0.0
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

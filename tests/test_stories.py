@@ -49,3 +49,11 @@ def test_joined_stories_take_the_smallest_id_in_any_order() -> None:
         for first, second in pairs:
             labels.join(first, second)
         assert labels.renames() == {"b": "a", "c": "a", "y": "x"}
+
+
+def test_a_signature_of_another_scheme_is_never_compared() -> None:
+    """An index filled by an older version holds unprefixed 64-value signatures."""
+    current = fingerprint(article(AJ_TEXT))
+    older = current.partition(":")[2][: 64 * 4 * 4 // 3]  # no scheme, another length
+    assert similarity(current, older) == 0.0 and bands(older) == []
+    assert similarity(current, "1:" + current.partition(":")[2]) == 0.0

@@ -108,6 +108,32 @@ def candidates_query(bands: list[str], exclude: str) -> dict[str, Any]:
     }
 
 
+def _sharing(client: Elasticsearch, index: str, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents of ``page`` with a band that another document also has.
+
+    One aggregation for the whole page: most documents share no band, and
+    they need no search of their own.
+    """
+    page_bands = sorted({band for hit in page for band in hit["_source"]["near_dup"]["bands"]})
+    response = client.search(
+        index=index,
+        size=0,
+        query={"terms": {"near_dup.bands": page_bands}},
+        aggs={
+            "shared": {
+                "terms": {
+                    "field": "near_dup.bands",
+                    "include": page_bands,
+                    "min_doc_count": 2,
+                    "size": len(page_bands),
+                }
+            }
+        },
+    )
+    shared = {bucket["key"] for bucket in response["aggregations"]["shared"]["buckets"]}
+    return [hit for hit in page if shared.intersection(hit["_source"]["near_dup"]["bands"])]
+
+
 def _neighbours(
     client: Elasticsearch, index: str, page: list[dict[str, Any]]
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -122,6 +148,8 @@ def _neighbours(
                 "size": _CANDIDATES,
             }
         )
+    if not searches:
+        return
     responses = client.msearch(searches=searches)["responses"]
     for hit, response in zip(page, responses, strict=True):
         if "error" in response:
@@ -164,7 +192,7 @@ def link_stories(client: Elasticsearch, index: str, since: str) -> StoryLinks:
     pairs: set[tuple[str, str]] = set()
 
     def flush() -> None:
-        for hit, candidate in _neighbours(client, index, page):
+        for hit, candidate in _neighbours(client, index, _sharing(client, index, page)):
             mine = hit["_source"]["near_dup"]["minhash"]
             theirs = candidate["_source"].get("near_dup", {}).get("minhash", "")
             pair = (min(hit["_id"], candidate["_id"]), max(hit["_id"], candidate["_id"]))
