@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Identities", "Indexed", "UnchangedInputs", "indexed_inputs"]
 
+_SHA_DIGITS = 16
+
 
 @dataclass(frozen=True)
 class Indexed:
@@ -122,20 +124,31 @@ class Identities:
     ``collisions`` holds one line per replaced document, naming both paths.
     """
 
-    seen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    seen: dict[str, str] = field(default_factory=dict)
+    """Document id -> ``"<first 16 hex digits of its input's SHA-256> <path>"``: one
+    string per document, as a long run holds every id it sent."""
     collisions: list[str] = field(default_factory=list)
     repeats: int = 0
     """Documents whose id an earlier input of the run had already (the index holds one)."""
 
+    def record(self, doc_id: str, path: str, sha256: str) -> str | None:
+        """Remember one document sent; the path of an earlier input of this run with the
+        same id and other content, if there is one."""
+        earlier = self.seen.get(doc_id)
+        self.seen[doc_id] = f"{sha256[:_SHA_DIGITS]} {path}"
+        if earlier is None:
+            return None
+        self.repeats += 1
+        earlier_sha, _, earlier_path = earlier.partition(" ")
+        return earlier_path if earlier_sha != sha256[:_SHA_DIGITS] else None
+
     def watch(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
         for item in items:
             if isinstance(item, Document):
-                earlier = self.seen.get(item.id)
-                self.repeats += earlier is not None
-                if earlier is not None and earlier[1] != item.sha256:
+                earlier = self.record(item.id, item.path, item.sha256)
+                if earlier is not None:
                     self.collisions.append(
-                        f"{item.path} and {earlier[0]} resolve to the same document "
+                        f"{item.path} and {earlier} resolve to the same document "
                         f"{item.id} with different content: the index keeps {item.path}"
                     )
-                self.seen[item.id] = (item.path, item.sha256)
             yield item

@@ -57,3 +57,14 @@ def test_identities_name_both_paths_and_count_repeats() -> None:
         "b.txt and copy-of-a.txt resolve to the same document x with different content: "
         "the index keeps b.txt"
     ]
+
+
+def test_identities_keep_paths_with_spaces_whole() -> None:
+    watcher = Identities()
+    sha_a, sha_b = "a" * 64, "b" * 64
+    list(watcher.watch([document("x", "my files/a 1.txt", sha_a)]))
+    list(watcher.watch([document("x", "b.txt", sha_b)]))
+    assert watcher.collisions == [
+        "b.txt and my files/a 1.txt resolve to the same document x with different content: "
+        "the index keeps b.txt"
+    ]

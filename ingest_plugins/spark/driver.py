@@ -296,12 +296,9 @@ def note_identities(identities: Identities, seen: Sequence[tuple[str, str, str]]
     which one the index keeps is whichever was written last.
     """
     for doc_id, path, sha256 in seen:
-        earlier = identities.seen.get(doc_id)
+        earlier = identities.record(doc_id, path, sha256)
         if earlier is not None:
-            identities.repeats += 1
-            if earlier[1] != sha256:
-                identities.collisions.append(
-                    f"{path} and {earlier[0]} resolve to the same document {doc_id} with "
-                    "different content: the index keeps the one written last"
-                )
-        identities.seen[doc_id] = (path, sha256)
+            identities.collisions.append(
+                f"{path} and {earlier} resolve to the same document {doc_id} with "
+                "different content: the index keeps the one written last"
+            )
