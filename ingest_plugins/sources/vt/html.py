@@ -21,7 +21,6 @@ comment form) never reach the text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -90,17 +89,8 @@ class _SiteSkim:
 
 def _is_chrome_container(tag: Element) -> bool:
     """True for a share bar, related-posts box or ad slot (by class or id)."""
-    classes, tag_id = tag.get("class"), tag.get("id")
-    if classes is None and tag_id is None:
-        return False
-    return _names_chrome(classes, tag_id)
-
-
-@functools.lru_cache(maxsize=4096)
-def _names_chrome(classes: str | None, tag_id: str | None) -> bool:
-    """``_is_chrome_container`` for a ``class`` and ``id`` value: pages repeat a few dozen."""
-    tokens = (classes or "").split()
-    if tag_id is not None:
+    tokens = (tag.get("class") or "").split()
+    if (tag_id := tag.get("id")) is not None:
         tokens.append(tag_id)
     return any(_CHROME_TOKEN_RE.search(token) for token in tokens)
 
