@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .document import Document
 from .pipeline import Failure
+from .stories import is_current
 
 if TYPE_CHECKING:
     from elasticsearch import Elasticsearch
@@ -41,10 +42,12 @@ class Indexed:
 
 
 def indexed_inputs(client: Elasticsearch, index: str) -> dict[str, Indexed]:
-    """``path`` → ``Indexed`` for every complete article of ``index`` (empty when there
-    is none). Complete: the comments index holds as many of its comments as the article
-    says it has (``comment_count``), so an article whose comments a stopped run did not
-    finish sending is parsed and sent again."""
+    """``path`` → ``Indexed`` for every complete, current article of ``index`` (empty
+    when there is none). Complete: the comments index holds as many of its comments as
+    the article says it has (``comment_count``), so an article whose comments a stopped
+    run did not finish sending is parsed and sent again. Current: its near-duplicate
+    fingerprint is of this version's scheme (``stories.is_current``), so an index filled
+    by an older version gets fingerprints it can link with."""
     from elasticsearch import helpers
 
     from .es.mappings import comments_index
@@ -57,11 +60,13 @@ def indexed_inputs(client: Elasticsearch, index: str) -> dict[str, Indexed]:
         client,
         index=index,
         query={"query": {"exists": {"field": "sha256"}}},
-        _source=["path", "sha256", "parser", "comment_count"],
+        _source=["path", "sha256", "parser", "comment_count", "near_dup.minhash"],
         size=1000,
     ):
         source = hit["_source"]
-        if source.get("comment_count", 0) == comments.get(hit["_id"], 0):
+        complete = source.get("comment_count", 0) == comments.get(hit["_id"], 0)
+        signature = source.get("near_dup", {}).get("minhash")
+        if complete and signature is not None and is_current(signature):
             found[source["path"]] = Indexed(source["sha256"], source.get("parser", ""))
     return found
 

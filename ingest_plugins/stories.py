@@ -45,6 +45,7 @@ __all__ = [
     "THRESHOLD",
     "bands",
     "fingerprint",
+    "is_current",
     "similarity",
 ]
 
@@ -97,6 +98,11 @@ def _permutations() -> tuple[NDArray[Any], NDArray[Any]]:
         num_perm=NUM_PERM, seed=_SEED, scheme="affine32"
     ).permutations
     return permutations
+
+
+def is_current(signature: str) -> bool:
+    """True when ``signature`` is of this ``SCHEME``, or empty (a body too short to have one)."""
+    return not signature or signature.partition(":")[0] == SCHEME
 
 
 def _raw(signature: str) -> bytes:

@@ -10,6 +10,7 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from ingest_plugins.cli import main
+from ingest_plugins.stories import SCHEME
 from tests.conftest import SEEDS
 from tests.reliability.helpers import summary
 
@@ -116,6 +117,24 @@ def test_a_new_plugin_version_reparses_its_inputs(
     assert code == 0, err
     assert "unchanged: 1" in err and summary(err)["documents"] == 1
     assert docs(es, index_name)[AJ_SEED.name]["parser"] == "aljazeera 0.1.0"
+
+
+@pytest.mark.usefixtures("es_env")
+def test_an_article_fingerprinted_in_an_older_scheme_is_parsed_again(
+    tmp_path: Path, es: Elasticsearch, index_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    assert run(capsys, str(folder), "--index", index_name)[0] == 0
+    aj = docs(es, index_name)[AJ_SEED.name]
+    near_dup = aj["near_dup"]
+    assert isinstance(near_dup, dict) and near_dup["minhash"].startswith(f"{SCHEME}:")
+    older = {"bands": ["00:0123456789abcdef"], "minhash": "AAECAw=="}  # no scheme
+    es.update(index=index_name, id=str(aj["id"]), doc={"near_dup": older}, refresh=True)
+    code, err = run(capsys, str(folder), "--index", index_name)
+    assert code == 0, err
+    assert "unchanged: 1" in err and summary(err)["documents"] == 1
+    assert docs(es, index_name)[AJ_SEED.name]["near_dup"] == near_dup
 
 
 @pytest.mark.usefixtures("es_env")

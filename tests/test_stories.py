@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from ingest_plugins.document import Article
 from ingest_plugins.es.stories import _Labels
-from ingest_plugins.stories import BANDS, MIN_WORDS, THRESHOLD, bands, fingerprint, similarity
+from ingest_plugins.stories import (
+    BANDS,
+    MIN_WORDS,
+    THRESHOLD,
+    bands,
+    fingerprint,
+    is_current,
+    similarity,
+)
 from tests.conftest import SEEDS
 
 AJ_TEXT = (SEEDS / "002_cb5603a3dcd24ba0.txt").read_text(encoding="utf-8")
@@ -57,3 +65,5 @@ def test_a_signature_of_another_scheme_is_never_compared() -> None:
     older = current.partition(":")[2][: 64 * 4 * 4 // 3]  # no scheme, another length
     assert similarity(current, older) == 0.0 and bands(older) == []
     assert similarity(current, "1:" + current.partition(":")[2]) == 0.0
+    assert is_current(current) and is_current("")  # "": a body too short to have one
+    assert not is_current(older) and not is_current("1:" + current.partition(":")[2])
