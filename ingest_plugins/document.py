@@ -101,11 +101,11 @@ class SourceText:
 
     @cached_property
     def head(self) -> tuple[dict[str, str], ...]:
-        """The attributes of every ``<link>`` and ``<meta>`` tag, read from the raw
-        markup without parsing it (cheap enough for claims); ``()`` for text."""
-        from .parsing.html import head_tags
-
-        return tuple(head_tags(self.text)) if self.is_html else ()
+        """The attributes of every ``<link>`` and ``<meta>`` tag of ``tree``, in document
+        order (names lower-cased, entities decoded); ``()`` for a text copy."""
+        if not self.is_html:
+            return ()
+        return tuple(dict(tag.attrib) for tag in self.tree.iter("link", "meta"))
 
     @cached_property
     def soup(self) -> BeautifulSoup:

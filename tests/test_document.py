@@ -47,11 +47,17 @@ def test_a_deep_page_is_flattened_and_says_so() -> None:
     assert warning.startswith(FLATTENED) and f"{MAX_DEPTH} elements" in warning
 
 
-def test_head_is_read_without_parsing() -> None:
-    source = page()
-    assert {"rel": "canonical", "href": "https://example.org/a"} in source.head
-    assert {"property": "og:site_name", "content": "Example & Co"} in source.head
-    assert "tree" not in vars(source)
+def test_head_lists_link_and_meta_tags_in_order() -> None:
+    source = page(
+        "<html><head><link rel='canonical' href='https://example.org/a?x=1&amp;y=2'>"
+        '<META PROPERTY="og:site_name" content="Example &amp; Co">'
+        '<!-- <meta name="commented" content="out"> -->'
+        "</head><body><p>Text.</p></body></html>"
+    )
+    assert source.head == (
+        {"rel": "canonical", "href": "https://example.org/a?x=1&y=2"},
+        {"property": "og:site_name", "content": "Example & Co"},
+    )
 
 
 def test_text_copies_have_no_page_views() -> None:

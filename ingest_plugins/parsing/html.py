@@ -1,10 +1,9 @@
-"""Markup: sniffing it, reading the page head, parsing it and taking its text.
+"""Markup: sniffing it, parsing it and taking its text.
 
 Whether an input is markup is decided once, by the host
 (``SourceText.is_html``, from ``looks_like_html``, re-exported here);
-plugins follow that decision. The raw
-head readers (``head_tags``) work on the text with regexes, cheaply enough
-for claiming; the rest works on an lxml tree from ``parse_page``.
+plugins follow that decision. The rest works on an lxml tree from
+``parse_page``.
 
 Every tree is bounded in depth: markup nested deeper than ``MAX_DEPTH``
 elements is flattened at that depth when it is parsed (``parse_page``), so
@@ -23,8 +22,6 @@ parent, as in the HTML.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeAlias, cast
 
@@ -48,7 +45,6 @@ __all__ = [
     "drop_elements",
     "element_path",
     "element_text",
-    "head_tags",
     "inner_text",
     "looks_like_html",
     "mark_line_breaks",
@@ -68,23 +64,6 @@ NON_TEXT_TAGS = ("script", "style", "iframe", "noscript", "template", "svg", "ob
 
 BR_MARK = "\ue000"
 """Stands for a ``<br>`` (``mark_line_breaks``) while white space is collapsed."""
-
-# Any <link …> or <meta …> tag; its attributes are read with _ATTR_RE.
-_LINK_OR_META_RE = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
-# One attribute: name="value", name='value' or name=value.
-_ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-
-
-def head_tags(markup: str) -> Iterator[dict[str, str]]:
-    """The attributes of every raw ``<link>`` and ``<meta>`` tag (names lower-cased).
-
-    Values have their entities decoded. No HTML parsing: cheap on any input.
-    """
-    for tag in _LINK_OR_META_RE.findall(markup):
-        yield {
-            m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
-            for m in _ATTR_RE.finditer(tag)
-        }
 
 
 def _html_parser(huge: bool, target: etree.TreeBuilder | None = None) -> etree.HTMLParser:

@@ -19,7 +19,6 @@ from ingest_plugins.parsing.html import (
     class_list,
     drop_elements,
     element_text,
-    head_tags,
     looks_like_html,
     mark_line_breaks,
     markup_text,
@@ -47,17 +46,6 @@ from tests.deep_pages import FLATTENED, nested, within_coarse_budget
 )
 def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
-
-
-def test_head_tags() -> None:
-    head = (
-        "<link rel='canonical' href='https://example.org/a?x=1&amp;y=2'>"
-        '<META PROPERTY="og:site_name" content="Example &amp; Co">'
-    )
-    assert list(head_tags(head)) == [
-        {"rel": "canonical", "href": "https://example.org/a?x=1&y=2"},
-        {"property": "og:site_name", "content": "Example & Co"},
-    ]
 
 
 PAGE = """<html><head>
