@@ -106,6 +106,16 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert "parsing [##############################] 2/2" in shown.getvalue()
 
 
+def test_a_step_with_nothing_to_count_shows_a_status_until_done() -> None:
+    quiet, shown = io.StringIO(), FakeTerminal()
+    for stream in (quiet, shown):
+        progress = Progress(stream, "indexing", [str(SEEDS)])
+        progress.status("linking near-duplicate stories...")
+        progress.done()
+    assert quiet.getvalue() == ""
+    assert shown.getvalue() == "\r\033[Klinking near-duplicate stories...\r\033[K"
+
+
 def test_parse_with_workers_gives_the_same_output_in_the_same_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

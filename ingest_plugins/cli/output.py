@@ -62,6 +62,13 @@ class Progress:
         self.stream.write(f"\r{self.label} [{bar}] {self.count}/{self.total} ({rate:.0f}/s)")
         self.stream.flush()
 
+    def status(self, text: str) -> None:
+        """Show ``text`` in place of the bar, for a step with nothing to count (until
+        ``done``)."""
+        if self.enabled:
+            self.stream.write(f"\r\033[K{text}")
+            self.stream.flush()
+
     def done(self) -> None:
         if self.enabled:
             self.stream.write("\r\033[K")

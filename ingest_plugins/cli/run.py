@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -88,10 +89,11 @@ def cmd_run(args: argparse.Namespace) -> int:
                 dead_letter=dead_letter,
                 on_note=on_note,
             )
-    progress.done()
+    progress.status("refreshing the index and linking near-duplicate stories...")
     refresh_failed = None if report.stopped else refresh(client, args.index, policy, on_note)
     if refresh_failed is None and report.stopped is None:
-        _link_stories(client, args.index, since)
+        _link_stories(client, args.index, since, on_note)
+    progress.done()
     for line in identities.collisions:
         note(line)
     report.documents -= min(identities.repeats, report.documents)  # what the index holds
@@ -114,7 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_INPUT_FAILED if report.failures or empty else EXIT_OK
 
 
-def _link_stories(client: Elasticsearch, index: str, since: str) -> None:
+def _link_stories(
+    client: Elasticsearch, index: str, since: str, on_note: Callable[[str], None]
+) -> None:
     """Join near-duplicates sent by this run into one story (``es/stories.py``)."""
     from elasticsearch import ApiError, TransportError
 
@@ -123,13 +127,13 @@ def _link_stories(client: Elasticsearch, index: str, since: str) -> None:
     try:
         links = link_stories(client, index, since)
     except (ApiError, TransportError, LinkError) as err:
-        note(
-            f"linking near-duplicates into stories failed: {scrub(str(err))}. Every document "
+        on_note(
+            f"linking near-duplicates into stories failed: {err}. Every document "
             "is indexed; `ingest run --force` on the same inputs links them."
         )
         return
     if links.stories:
-        note(
+        on_note(
             f"found {links.pairs} near-duplicate pair(s); joined {links.stories} story(ies), "
             f"{links.updated} document(s) updated"
         )
