@@ -204,7 +204,11 @@ def _flatten(element: Element) -> None:
     for inner in breaks:
         inner.text = "\n" + (inner.text or "")
         inner.tail = "\n" + (inner.tail or "")
+    text = "".join(text_pieces(element))
     etree.strip_tags(element, "*")
+    # strip_tags leaves one text node per former text and tail, which lxml joins again
+    # (quadratically) on every read of the text: one node instead.
+    element.text = text
 
 
 def drop_elements(root: Element, names: Iterable[str] = NON_TEXT_TAGS) -> None:
