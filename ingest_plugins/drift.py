@@ -36,6 +36,8 @@ LINK_DENSE_SHARE = 0.3
 
 _HIDDEN_TEXT_TAGS = ("script", "style", "noscript", "template")
 _STRING_VALUE = etree.XPath("string()")
+_LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
+"""Links whose text may make a link-text key (menus' short ones are left to libxml2)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ def page_facts(source: SourceText) -> PageFacts | None:
     body = root if body is None else body
     hidden = sum(_collapsed_len(inner_text(el)) for el in body.iter(*_HIDDEN_TEXT_TAGS))
     visible = _collapsed_len(cast(str, _STRING_VALUE(body))) - hidden
-    links = (_key(_bounded_text(a)) for a in islice(root.iter("a"), MAX_LINKS))
+    long_links = cast("list[Element]", _LONG_LINKS(root))
+    links = (_key(_bounded_text(a)) for a in islice(long_links, MAX_LINKS))
     return PageFacts(visible, frozenset(k for k in links if len(k) >= 20))
 
 
