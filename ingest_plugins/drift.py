@@ -70,15 +70,16 @@ def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str,
     if not article.published:
         found.append("no date")
     paragraphs = [p for text in article.body.values() for p in text.split("\n\n") if p.strip()]
+    keys = [_key(p) for p in paragraphs]
     titles = {_key(t) for t in article.title.values()}
-    if any(_key(p) in titles for p in paragraphs):
+    if not titles.isdisjoint(keys):
         found.append("title repeated as a body paragraph")
     body_chars = sum(len(p) for p in paragraphs)
     if facts is not None and body_chars:
         if body_chars < SHORT_BODY_SHARE * facts.visible_chars and body_chars < SHORT_BODY_CHARS:
             share = body_chars / facts.visible_chars
             found.append(f"body far shorter than the page's text ({share:.0%})")
-        linked = sum(len(p) for p in paragraphs if _key(p) in facts.link_texts)
+        linked = sum(len(p) for p, k in zip(paragraphs, keys, strict=True) if k in facts.link_texts)
         if linked > LINK_DENSE_SHARE * body_chars:
             found.append(f"link-dense body ({linked / body_chars:.0%} of it is link text)")
     return tuple(found)
