@@ -106,9 +106,16 @@ def is_current(signature: str) -> bool:
 
 
 def _raw(signature: str) -> bytes:
-    """The signature's bytes; empty for no signature or one of another scheme."""
-    scheme, _, encoded = signature.rpartition(":")
-    return base64.b64decode(encoded) if encoded and scheme == SCHEME else b""
+    """The signature's ``NUM_PERM`` values as bytes; empty for no signature, one of
+    another scheme, or one that is damaged."""
+    scheme, _, encoded = signature.partition(":")
+    if scheme != SCHEME:
+        return b""
+    try:
+        raw = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        return b""
+    return raw if len(raw) == NUM_PERM * 4 else b""
 
 
 def _values(signature: str) -> array[int]:
@@ -119,7 +126,7 @@ def _values(signature: str) -> array[int]:
 
 
 def bands(signature: str) -> list[str]:
-    """The LSH band keys of a signature (empty for no signature)."""
+    """The LSH band keys of a signature (empty for none, see ``similarity``)."""
     raw = _raw(signature)
     if not raw:
         return []
@@ -135,7 +142,7 @@ def similarity(first: str, second: str) -> float:
     """Estimated Jaccard similarity of the two bodies.
 
     0.0 when either has no signature or one of another ``SCHEME`` (indexed by an
-    older version: ``ingest run --force`` fingerprints it again).
+    older version; the next ``ingest run`` over its input fingerprints it again).
     """
     a, b = _values(first), _values(second)
     if not a or not b:

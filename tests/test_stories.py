@@ -66,4 +66,6 @@ def test_a_signature_of_another_scheme_is_never_compared() -> None:
     assert similarity(current, older) == 0.0 and bands(older) == []
     assert similarity(current, "1:" + current.partition(":")[2]) == 0.0
     assert is_current(current) and is_current("")  # "": a body too short to have one
+    for damaged in ("2:not base64!", "2:" + current.partition(":")[2][:-8], "2:"):
+        assert similarity(current, damaged) == 0.0 and bands(damaged) == []
     assert not is_current(older) and not is_current("1:" + current.partition(":")[2])
