@@ -23,18 +23,13 @@ shared by two pages (a quote, a disclaimer) do not make them one story.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
 import sys
 import zlib
 from array import array
-from typing import TYPE_CHECKING, Any
 
 from .document import Article
-
-if TYPE_CHECKING:
-    from numpy.typing import NDArray
 
 __all__ = [
     "BANDS",
@@ -81,23 +76,10 @@ def fingerprint(article: Article) -> str:
         return ""
     from datasketch import MinHash  # numpy and scipy: only when documents are indexed
 
-    minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32"
-    )
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, scheme="affine32")
     minhash.update_batch(shingles)
     values = minhash.hashvalues.astype("<u4")  # affine32 values are 32-bit
     return f"{SCHEME}:{base64.b64encode(values.tobytes()).decode('ascii')}"
-
-
-@functools.cache
-def _permutations() -> tuple[NDArray[Any], NDArray[Any]]:
-    """The ``NUM_PERM`` permutations drawn from ``_SEED``, made once per process."""
-    from datasketch import MinHash
-
-    permutations: tuple[NDArray[Any], NDArray[Any]] = MinHash(
-        num_perm=NUM_PERM, seed=_SEED, scheme="affine32"
-    ).permutations
-    return permutations
 
 
 def is_current(signature: str) -> bool:
