@@ -64,6 +64,11 @@ class SourceText:
     fetched: str | None = None
     """When the input was fetched, when known (a WARC record's ``WARC-Date``,
     ISO 8601 as the archive says it, e.g. ``2024-05-20T10:00:00Z``)."""
+    utf8: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
+    """Set by the host only: ``(text, its UTF-8)`` when the input's own bytes are
+    exactly that (strict UTF-8 that repair left alone), so ``tree`` parses them
+    without encoding the text again. A ``replace`` with another text leaves
+    the pair behind: it is used only while its first member is ``text``."""
 
     @cached_property
     def tree(self) -> etree._Element:
@@ -76,8 +81,9 @@ class SourceText:
         from .errors import InputError
         from .parsing.html import PageError, read_page
 
+        utf8 = self.utf8[1] if self.utf8 is not None and self.utf8[0] is self.text else None
         try:
-            page = read_page(self.text)
+            page = read_page(self.text, utf8)
         except PageError as err:
             raise InputError(str(err), self.path) from None
         self.__dict__["_parse_warnings"] = page.warnings  # (as cached_property stores)

@@ -21,7 +21,7 @@ from typing import cast
 from lxml import etree
 
 from .document import Article, SourceText
-from .parsing.html import Element, inner_text
+from .parsing.html import Element
 
 __all__ = ["PageFacts", "extraction_warnings", "page_facts"]
 
@@ -34,8 +34,14 @@ MAX_LINKS = 5_000
 LINK_DENSE_SHARE = 0.3
 """A body with more than this share of its text in paragraphs that are link texts."""
 
-_HIDDEN_TEXT_TAGS = ("script", "style", "noscript", "template")
-_STRING_VALUE = etree.XPath("string()")
+_VISIBLE_CHARS = etree.XPath(
+    "string-length(normalize-space(str:concat(set:difference("
+    ".//text(), (.//script|.//style|.//noscript|.//template)//text()))))",
+    namespaces={"str": "http://exslt.org/strings", "set": "http://exslt.org/sets"},
+)
+"""The length of an element's text outside scripts, styles, ``noscript`` and
+``template``, white space collapsed; all in libxml2, which never reads the
+(often large) script texts."""
 _LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
 """Links whose text may make a link-text key (menus' short ones are left to libxml2)."""
 
@@ -55,8 +61,7 @@ def page_facts(source: SourceText) -> PageFacts | None:
     root = source.tree
     body = root.find("body")
     body = root if body is None else body
-    hidden = sum(_collapsed_len(inner_text(el)) for el in body.iter(*_HIDDEN_TEXT_TAGS))
-    visible = _collapsed_len(cast(str, _STRING_VALUE(body))) - hidden
+    visible = int(cast(float, _VISIBLE_CHARS(body)))
     long_links = cast("list[Element]", _LONG_LINKS(root))
     links = (_key(_bounded_text(a)) for a in islice(long_links, MAX_LINKS))
     return PageFacts(visible, frozenset(k for k in links if len(k) >= 20))
@@ -88,11 +93,6 @@ def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str,
 def _bounded_text(element: Element) -> str:
     """The text of ``element`` from its first pieces (nested links cannot blow it up)."""
     return "".join(islice(cast("Iterator[str]", element.itertext()), 50))
-
-
-def _collapsed_len(text: str) -> int:
-    """The length of ``text`` with white space collapsed, as parsers write it."""
-    return len(" ".join(text.split()))
 
 
 def _key(text: str) -> str:

@@ -82,3 +82,26 @@ def test_source_text_stays_frozen() -> None:
     source = page()
     with pytest.raises(AttributeError):
         source.text = "changed"  # type: ignore[misc]
+
+
+def test_the_host_hands_the_tree_the_input_bytes_only_while_they_are_the_text() -> None:
+    from dataclasses import replace
+
+    from ingest_plugins.decode import read_source
+
+    raw = PAGE.encode("utf-8")
+    source = read_source(raw, "in/page.html")
+    assert source.utf8 is not None and source.utf8[1] is raw  # strict UTF-8, left alone
+    assert source.tree.findtext(".//b") == "world"
+    other = replace(source, text=PAGE.replace("world", "planet"))
+    assert other.utf8 == source.utf8  # carried along by replace, but not used:
+    assert other.tree.findtext(".//b") == "planet"
+
+
+def test_repaired_input_is_parsed_from_its_repaired_text() -> None:
+    from ingest_plugins.decode import read_source
+
+    source = read_source(PAGE.replace("\n", "\r\n").encode("utf-8"), "in/page.html")
+    assert "newlines" in source.encoding.fixes
+    assert source.utf8 is None
+    assert source.tree.findtext(".//b") == "world"

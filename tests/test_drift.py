@@ -62,6 +62,16 @@ def test_page_facts_count_visible_text_and_long_link_texts() -> None:
     )
 
 
+def test_page_facts_leave_out_styles_noscript_and_templates() -> None:
+    markup = (
+        "<html><body><style>p { color: red }</style><p>Seen</p>"
+        "<noscript><p>Turn on scripts</p></noscript><template><p>Card</p></template>"
+        "</body></html>"
+    )
+    found = page_facts(SourceText("p.html", markup, EncodingReport("utf-8"), is_html=True))
+    assert found is not None and found.visible_chars == len("Seen")
+
+
 def test_text_copies_have_no_page_facts() -> None:
     assert page_facts(SourceText("a.txt", "x", EncodingReport("utf-8"), is_html=False)) is None
 

@@ -64,7 +64,11 @@ def read_source(raw: bytes, path: str) -> SourceText:
         confidence=decoded.confidence,
         fixes=merge_fixes(decoded.fixes, repairs),
     )
-    return SourceText(path=path, text=text, encoding=report, is_html=looks_like_html(text))
+    # Untouched by repair, the text has no control characters and is its input's UTF-8.
+    utf8 = (text, decoded.utf8) if text is decoded.text and decoded.utf8 is not None else None
+    return SourceText(
+        path=path, text=text, encoding=report, is_html=looks_like_html(text), utf8=utf8
+    )
 
 
 def merge_fixes(*groups: Iterable[str]) -> tuple[str, ...]:

@@ -132,14 +132,16 @@ def parse_page(markup: str) -> Element:
     return read_page(markup).root
 
 
-def read_page(markup: str) -> ParsedPage:
+def read_page(markup: str, utf8: bytes | None = None) -> ParsedPage:
     """``parse_page``, with how many elements were flattened at ``MAX_DEPTH``.
 
-    A page within libxml2's limits (nesting up to ``MAX_DEPTH``, text nodes
-    up to 10 MB) is read once; one past them is read again without them
-    (through parser events when even those are passed), then flattened.
+    ``utf8`` is ``markup`` as UTF-8 without control characters, when the
+    caller has it (``SourceText.tree`` does for most inputs). A page within
+    libxml2's limits (nesting up to ``MAX_DEPTH``, text nodes up to 10 MB)
+    is read once; one past them is read again without them (through parser
+    events when even those are passed), then flattened.
     """
-    data = markup.encode("utf-8", "replace").translate(None, _NOT_XML_BYTES)
+    data = utf8 if utf8 is not None else _xml_bytes(markup)
     root = etree.fromstring(data, _PARSER)
     if not _hit_limit(_PARSER.error_log):
         if root is None:
@@ -149,6 +151,11 @@ def read_page(markup: str) -> ParsedPage:
     if root is None or _hit_limit(_HUGE_PARSER.error_log):
         root = _parse_deep(data)
     return ParsedPage(root, _flatten_deep(root))
+
+
+def _xml_bytes(markup: str) -> bytes:
+    """``markup`` as UTF-8, without the control characters lxml refuses."""
+    return markup.encode("utf-8", "replace").translate(None, _NOT_XML_BYTES)
 
 
 def _hit_limit(errors: etree._ListErrorLog) -> bool:
