@@ -28,6 +28,7 @@ mojibake lives there, and a large mostly-ASCII page is measured on little."""
 # Five or more ASCII characters: what a badness sample leaves out (but two at each end).
 # (Matching the ASCII runs is several times faster than searching for the rare others.)
 _LONG_ASCII_RUN = re.compile(r"[\x00-\x7f]{5,}")
+_ASCII_BLOCK = 4096
 BADNESS_SAMPLE_MAX = 1_000_000
 """A badness sample is cut at this many characters (ftfy's cost grows with it)."""
 
@@ -160,7 +161,29 @@ def badness_sample(text: str) -> str:
     inputs stay fast. At most ``BADNESS_SAMPLE_MAX`` characters."""
     if len(text) <= BADNESS_FULL_LIMIT:
         return text
-    return _LONG_ASCII_RUN.sub(_keep_context, text)[:BADNESS_SAMPLE_MAX]
+    return _LONG_ASCII_RUN.sub(_keep_context, _without_ascii_blocks(text))[:BADNESS_SAMPLE_MAX]
+
+
+def _without_ascii_blocks(text: str) -> str:
+    """``text`` with each stretch of whole ASCII blocks (``_ASCII_BLOCK``
+    characters, checked by ``str.isascii``) cut to its first and last two
+    characters around a space. The stretch is inside one long ASCII run
+    either way, so the sample is the same; the regex reads far less of a
+    large page, whose non-ASCII characters sit in a few places."""
+    pieces: list[str] = []
+    stretch = -1  # where the current stretch of ASCII blocks began
+    for start in range(0, len(text), _ASCII_BLOCK):
+        block = text[start : start + _ASCII_BLOCK]
+        if block.isascii():
+            stretch = start if stretch < 0 else stretch
+            continue
+        if stretch >= 0:
+            pieces.append(f"{text[stretch : stretch + 2]} {text[start - 2 : start]}")
+            stretch = -1
+        pieces.append(block)
+    if stretch >= 0:
+        pieces.append(f"{text[stretch : stretch + 2]} {text[-2:]}")
+    return "".join(pieces)
 
 
 def _keep_context(run: re.Match[str]) -> str:

@@ -5,6 +5,7 @@ badness sample or the input bytes instead of the whole text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import ftfy
@@ -143,6 +144,23 @@ def test_sample_is_nfc_exactly_when_the_text_is(head: str, tail: str, padding: i
         assert badness_sample(text) != text
     sample = badness_sample(text)
     assert unicodedata.is_normalized("NFC", sample) == unicodedata.is_normalized("NFC", text)
+
+
+SAMPLE_PIECES = st.lists(
+    st.sampled_from(["a", " ", "\n", "ab", "x" * 3000, "y" * 4096, "z" * 9000])
+    | st.sampled_from(["é", "’", "â€™", "ї", "\u0301", "Ã©", "😀"]),
+    max_size=30,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(SAMPLE_PIECES)
+def test_the_sample_is_the_text_with_each_long_ascii_run_cut_to_its_ends(text: str) -> None:
+    """Whole ASCII blocks skipped without the regex leave the same sample."""
+    expected = text
+    if len(text) > BADNESS_FULL_LIMIT:
+        expected = re.sub(r"[\x00-\x7f]{5,}", lambda m: f"{m[0][:2]}\n{m[0][-2:]}", text)
+    assert badness_sample(text) == expected
 
 
 @pytest.mark.parametrize(
