@@ -53,10 +53,11 @@ def read_source(raw: bytes, path: str) -> SourceText:
     """Decode and repair one input; raise ``InputError`` if it is not text."""
     if not raw or raw.isspace():  # what strip() tests, without copying the input
         raise InputError("empty input", path)
-    reject_binary(raw, path)
+    controls = reject_binary(raw, path)
     decoded = decode_bytes(raw)
-    reject_binary_text(decoded.text, path, decoded.utf8)
-    text, repairs = repair_text(decoded.text, decoded.utf8)
+    # decoded.utf8 is raw, or raw after a BOM: what reject_binary found holds for it.
+    reject_binary_text(decoded.text, path, decoded.utf8, c0_free=not controls)
+    text, repairs = repair_text(decoded.text, decoded.utf8, c0_free=not controls)
     if not text or text.isspace():
         raise InputError("empty input", path)
     report = EncodingReport(

@@ -62,35 +62,42 @@ NOT_TEXT_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 """Characters that, in quantity, show a decoded text is really binary."""
 
 
-def reject_binary(raw: bytes, path: str) -> None:
+def reject_binary(raw: bytes, path: str) -> bool:
     """Refuse bytes that are clearly a file format other than text.
 
     NUL bytes and the control-byte share are only judged when the input is
-    not UTF-16/32 (which is full of NULs and is recognised first).
+    not UTF-16/32 (which is full of NULs and is recognised first). Returns
+    False when ``raw`` holds no C0 control byte but tab, LF and CR, and no
+    DEL: later checks of these bytes need not scan them again.
     """
     for signature, name in BINARY_SIGNATURES:
         if signature.match(raw):
             raise InputError(f"binary data, not text ({name} signature)", path)
     if wide_codec(raw) is not None:
-        return
+        return True
     if b"\x00" in raw:
         raise InputError("binary data, not text (NUL bytes)", path)
     controls = len(raw) - len(raw.translate(None, CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(raw):
         share = round(100 * controls / len(raw))
         raise InputError(f"binary data, not text ({share}% control bytes)", path)
+    return controls > 0 or b"\x0b" in raw or b"\x0c" in raw
 
 
-def reject_binary_text(text: str, path: str, utf8: bytes | None = None) -> None:
+def reject_binary_text(
+    text: str, path: str, utf8: bytes | None = None, c0_free: bool = False
+) -> None:
     """Refuse a decoding that is mostly controls, replacement or private-use
     characters: binary that happened to pass as UTF-16 or a legacy codec.
 
     ``utf8`` is the whole text's UTF-8 when the caller has it: what the
     whole text lacks, its first ``SAMPLE_BYTES`` characters lack too.
+    ``c0_free`` says the caller knows ``utf8`` has no control byte.
     """
     sample = text[:SAMPLE_BYTES]
     data = sample.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-    if not has_bytes(data, CONTROL_BYTES) and b"\xee" not in data and b"\xef" not in data:
+    controls = not (c0_free and utf8 is not None) and has_bytes(data, CONTROL_BYTES)
+    if not controls and b"\xee" not in data and b"\xef" not in data:
         return  # no C0 control, and no U+E000-U+FFFF at all (their UTF-8 lead bytes)
     bad = len(NOT_TEXT_CHARS.findall(sample))
     if sample and bad > MAX_CONTROL_SHARE * len(sample):

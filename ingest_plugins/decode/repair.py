@@ -57,21 +57,27 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 """ftfy restricted to encoding repair: typography and layout are ours to keep."""
 
 
-def repair_text(text: str, utf8: bytes | None = None) -> tuple[str, tuple[str, ...]]:
+def repair_text(
+    text: str, utf8: bytes | None = None, c0_free: bool = False
+) -> tuple[str, tuple[str, ...]]:
     """Mojibake first (its byte patterns include NBSP and C1 characters that
     the normalisations would destroy), then the normalisations.
 
-    ``utf8`` is ``text`` encoded, when the caller has it. It and the badness
-    sample describe the text as it came in, so a step may use them only
-    while no earlier step has changed the text.
+    ``utf8`` is ``text`` encoded, when the caller has it (``c0_free``: and
+    it knows those bytes hold no C0 control). They and the badness sample
+    describe the text as it came in, so a step may use them only while no
+    earlier step has changed the text.
     """
     sample = None if text.isascii() else badness_sample(text)
     repairs = _Repairs(text)
     repairs.apply("mojibake", fix_mojibake(repairs.text, sample))
     repairs.apply("bom", strip_bom(repairs.text))
     repairs.apply("newlines", normalize_newlines(repairs.text))
-    control_utf8 = utf8 if repairs.untouched else None
-    repairs.apply("control-chars", remove_control_chars(repairs.text, control_utf8))
+    untouched = repairs.untouched
+    control_utf8 = utf8 if untouched else None
+    repairs.apply(
+        "control-chars", remove_control_chars(repairs.text, control_utf8, c0_free and untouched)
+    )
     repairs.apply("zero-width", remove_zero_width(repairs.text))
     repairs.apply("nbsp", replace_unicode_spaces(repairs.text))
     repairs.apply("nfc", normalize_nfc(repairs.text, sample if repairs.untouched else None))
@@ -204,11 +210,12 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def remove_control_chars(text: str, utf8: bytes | None = None) -> str:
+def remove_control_chars(text: str, utf8: bytes | None = None, c0_free: bool = False) -> str:
     """C0 and C1 controls other than tab and LF carry no text (``utf8``:
-    ``text`` encoded, when the caller has it)."""
+    ``text`` encoded, when the caller has it; ``c0_free``: known to hold no C0)."""
     data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-    if not has_bytes(data, CONTROL_CHAR_BYTES) and C1_CONTROL_UTF8.search(data) is None:
+    c0 = not (c0_free and utf8 is not None) and has_bytes(data, CONTROL_CHAR_BYTES)
+    if not c0 and C1_CONTROL_UTF8.search(data) is None:
         return text  # checked on the UTF-8 bytes: several times faster than a str regex
     return CONTROL_CHARS.sub("", text)
 
