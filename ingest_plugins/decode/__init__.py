@@ -56,8 +56,9 @@ def read_source(raw: bytes, path: str) -> SourceText:
     controls = reject_binary(raw, path)
     decoded = decode_bytes(raw)
     # decoded.utf8 is raw, or raw after a BOM: what reject_binary found holds for it.
-    reject_binary_text(decoded.text, path, decoded.utf8, c0_free=not controls)
-    text, repairs = repair_text(decoded.text, decoded.utf8, c0_free=not controls)
+    c0_free = decoded.utf8 is not None and not controls
+    reject_binary_text(decoded.text, path, decoded.utf8, c0_free)
+    text, repairs = repair_text(decoded.text, decoded.utf8, c0_free)
     if not text or text.isspace():
         raise InputError("empty input", path)
     report = EncodingReport(

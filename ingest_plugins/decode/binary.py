@@ -92,11 +92,11 @@ def reject_binary_text(
 
     ``utf8`` is the whole text's UTF-8 when the caller has it: what the
     whole text lacks, its first ``SAMPLE_BYTES`` characters lack too.
-    ``c0_free`` says the caller knows ``utf8`` has no control byte.
+    ``c0_free`` says the caller knows ``utf8`` (given) has no control byte.
     """
     sample = text[:SAMPLE_BYTES]
     data = sample.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-    controls = not (c0_free and utf8 is not None) and has_bytes(data, CONTROL_BYTES)
+    controls = not c0_free and has_bytes(data, CONTROL_BYTES)
     if not controls and b"\xee" not in data and b"\xef" not in data:
         return  # no C0 control, and no U+E000-U+FFFF at all (their UTF-8 lead bytes)
     bad = len(NOT_TEXT_CHARS.findall(sample))

@@ -212,9 +212,9 @@ def normalize_newlines(text: str) -> str:
 
 def remove_control_chars(text: str, utf8: bytes | None = None, c0_free: bool = False) -> str:
     """C0 and C1 controls other than tab and LF carry no text (``utf8``:
-    ``text`` encoded, when the caller has it; ``c0_free``: known to hold no C0)."""
+    ``text`` encoded, when the caller has it; ``c0_free``: ``utf8`` is given and holds no C0)."""
     data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-    c0 = not (c0_free and utf8 is not None) and has_bytes(data, CONTROL_CHAR_BYTES)
+    c0 = not c0_free and has_bytes(data, CONTROL_CHAR_BYTES)
     if not c0 and C1_CONTROL_UTF8.search(data) is None:
         return text  # checked on the UTF-8 bytes: several times faster than a str regex
     return CONTROL_CHARS.sub("", text)

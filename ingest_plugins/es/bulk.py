@@ -144,7 +144,6 @@ class _Pusher:
         self.policy = policy
         self.dead_letter = dead_letter
         self.on_failure = on_failure
-        self.on_note = on_note
         self.backoff: Backoff | None = None
         """The waits since the cluster last took a whole chunk; None when it did."""
         self.outage = Outage(on_note, policy.retry_for)
