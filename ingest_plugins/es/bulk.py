@@ -2,32 +2,28 @@
 
 Each input becomes one ``index`` action for its article and one per comment,
 all with stable ``_id``s, so sending an action twice is harmless: that is
-what makes retrying safe and re-runs idempotent.
+what makes retrying safe and re-runs idempotent. Actions go out in chunks
+(``chunk_size`` actions, at most ``max_chunk_bytes``), one chunk at a time:
 
-The client's ``streaming_bulk`` helper chunks the actions (``chunk_size``
-actions, at most ``max_chunk_bytes``), serialises them and reads the answers.
-Its own retries are off; around it we keep what it lacks:
+* the whole request is sent again when the cluster cannot be reached, times
+  out, or answers 429/502/503/504 (a node restarting, back-pressure);
+* items answered 429 (write queue full) or 502/503/504 (shard not ready yet)
+  are sent again on their own;
+* any other item error is a rejection: the document goes to the dead-letter
+  file, its input is reported as failed, and the run goes on.
 
-* **Retries with a deadline.** Items answered 429 (write queue full) or
-  502/503/504 (shard not ready yet) are fed to the helper again after a
-  wait. A request that fails as a whole (the cluster cannot be reached, a
-  timeout, a 429/5xx answer) ends the helper's stream; every action it had
-  taken and not answered is fed to a new one after a wait, and the user is
-  told once per outage. Waits follow ``RetryPolicy`` (exponential backoff,
-  full jitter, a cap), start over whenever the cluster accepts an item, and
-  end when it has accepted nothing for ``retry_for`` seconds: ``push`` then
-  stops and says so in ``PushReport.stopped`` (a re-run finishes the job).
-* **Per-input accounting.** Answers come back in the order the actions went
-  in, so each is matched to its input. Any other item error is a rejection:
-  the document goes to the dead-letter file, its input is reported as
-  failed, and the run goes on.
-* **Comments are replaced, not accumulated.** Once every action of a
-  document is settled, the comments of that article which the input no
-  longer has are deleted: a search by ``article_id`` excluding the current
-  comment ids, then bulk deletes (the cluster may lack
-  ``_delete_by_query``). New comments are indexed *before* stale ones are
-  deleted, so an interruption at any point leaves at worst a stale comment
-  that the next run removes, never a missing one.
+Waits follow ``RetryPolicy`` (exponential backoff, full jitter, a cap) and
+end when the cluster has made no progress for ``retry_for`` seconds; then
+``push`` stops and says so in ``PushReport.stopped`` (a re-run finishes the
+job: nothing is duplicated).
+
+**Comments are replaced, not accumulated.** Once every action of a document
+is settled, the comments of that article which the input no longer has are
+deleted: a search by ``article_id`` excluding the current comment ids, then
+bulk deletes (the cluster may lack ``_delete_by_query``). New comments are
+indexed *before* stale ones are deleted, so an interruption at any point
+leaves at worst a stale comment that the next run removes, never a missing
+one.
 
 Every text field is passed through ``plaintext.plain`` on the way: whatever
 a plugin returned, no markup or script content reaches the index.
@@ -38,13 +34,12 @@ Memory: the chunk in flight and the documents it touches; counts, not lists.
 from __future__ import annotations
 
 import logging
-from collections import Counter, deque
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.helpers import streaming_bulk
 
 from ..deadletter import DeadLetter
 from ..document import Document
@@ -56,7 +51,6 @@ from .retry import (
     TRANSIENT_STATUS,
     Backoff,
     ClusterUnavailable,
-    Outage,
     RetryPolicy,
     describe,
     is_transient,
@@ -65,7 +59,7 @@ from .retry import (
 
 MAX_CHUNK_BYTES = 10 * 1024 * 1024
 STALE_PAGE = 1000
-_FILTER_PATH = "items.*._id,items.*.status,items.*.error,items.*.result"
+_FILTER_PATH = "items.*.status,items.*.error,items.*.result"
 
 Note = Callable[[str], None]
 log = logging.getLogger(__name__)
@@ -110,22 +104,18 @@ class _Doc:
 
 @dataclass(frozen=True)
 class _Action:
-    """One bulk item, and what to report it against."""
+    """One bulk item: its NDJSON lines, and what to report it against."""
 
     op: str
     index: str
     id: str
+    lines: bytes
     source: dict[str, Any] | None
     doc: _Doc | None
 
 
-def _expand(action: Any) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The helper's view of an ``_Action``: its metadata line and its source."""
-    return {action.op: {"_index": action.index, "_id": action.id}}, action.source
-
-
 class _Pusher:
-    """Feeds the helper, retries what it could not send, settles items, deletes stale comments."""
+    """Sends chunks with retries, settles items, deletes stale comments."""
 
     def __init__(
         self,
@@ -139,117 +129,106 @@ class _Pusher:
     ) -> None:
         # Retries are ours (with jitter and a deadline), not the transport's.
         self.client = client.options(max_retries=0)
+        self.serializer = client.transport.serializers.get_serializer("application/json")
         self.index = index
         self.report = report
         self.policy = policy
         self.dead_letter = dead_letter
         self.on_failure = on_failure
-        self.backoff: Backoff | None = None
-        """The waits since the cluster last took a whole chunk; None when it did."""
-        self.outage = Outage(on_note, policy.retry_for)
-        self.in_flight: deque[_Action] = deque()
-        """Taken by the helper, not answered yet, in the order it took them."""
-        self.again: deque[_Action] = deque()
-        """To feed before any new action: items to retry, deletes of stale comments."""
-        self.pushed_back: Counter[int] = Counter()
-        """Statuses of the items answered 429/5xx since the last wait."""
-        self.why_wait: str | None = None
-        """Set when the next action must wait: a whole request failed."""
-        self.finished: list[_Doc] = []
-        """Settled documents whose stale comments are still to find."""
-        self.answered = False
-        """Answers came since the helper last took an action: it is between chunks."""
+        self.on_note = on_note
+        self.outage_since: float | None = None
 
     # ------------------------------------------------------------ actions
+    def action(
+        self, op: str, index: str, doc_id: str, source: dict[str, Any] | None, doc: _Doc | None
+    ) -> _Action:
+        meta = self.serializer.dumps({op: {"_index": index, "_id": doc_id}})
+        lines = meta + b"\n"
+        if source is not None:
+            lines += self.serializer.dumps(source) + b"\n"
+        return _Action(op, index, doc_id, lines, source, doc)
+
     def document_actions(self, document: Document) -> list[_Action]:
         """The article, then each comment, all tied to one ``_Doc``; text made plain."""
         comments = document.article.comments
         ids = tuple(comment_doc_id(document, c) for c in comments)
         doc = _Doc(document.id, document.path, 1 + len(comments), ids)
         article, marked = plain_record(article_source(document))
-        actions = [_Action("index", self.index, document.id, article, doc)]
+        actions = [self.action("index", self.index, document.id, article, doc)]
         for comment, comment_id in zip(comments, ids, strict=True):
             source, changed = plain_record(comment_source(document, comment))
             marked = marked or changed
-            actions.append(_Action("index", comments_index(self.index), comment_id, source, doc))
+            actions.append(
+                self.action("index", comments_index(self.index), comment_id, source, doc)
+            )
         if marked:
             self.report.markup_removed += 1
             log.debug("%s: markup removed from its text before indexing", document.path)
         return actions
 
     # ------------------------------------------------------------ sending
-    def run(self, actions: Iterator[_Action], chunk_size: int, max_chunk_bytes: int) -> None:
-        """Send ``actions`` until each is answered for good; then every stale comment."""
-        while True:
-            answers = streaming_bulk(
-                self.client,
-                cast("Iterable[Any]", self.feed(actions)),
-                chunk_size=chunk_size,
-                max_chunk_bytes=max_chunk_bytes,
-                expand_action_callback=_expand,
-                raise_on_error=False,
-                filter_path=_FILTER_PATH,
-            )
+    def send(self, actions: list[_Action]) -> None:
+        """Send ``actions`` until each is acknowledged or refused, then clean up."""
+        finished: list[_Doc] = []
+        backoff = self.policy.backoff()
+        todo = actions
+        while todo:
             try:
-                for _, answer in answers:
-                    self.answer(self.in_flight.popleft(), next(iter(answer.values())))
+                items = self.bulk(todo)
             except Exception as err:
                 if not is_transient(err):
                     raise
                 self.report.resent += 1
-                self.why_wait = describe(err)
-                self.outage.begin(self.why_wait)
-                self.again.extendleft(reversed(self.in_flight))
-                self.in_flight.clear()
+                self.wait(backoff, describe(err), outage=True)
                 continue
-            if not (self.again or self.finished):
-                return
+            self.back()
+            again: list[_Action] = []
+            for action, item in zip(todo, items, strict=True):
+                if item.get("status") in TRANSIENT_STATUS:
+                    again.append(action)
+                elif (doc := self.settle(action, item)) is not None:
+                    finished.append(doc)
+            if again:
+                if len(again) < len(todo):
+                    backoff.progress()
+                self.report.throttled += len(again)
+                self.wait(backoff, f"{len(again)} item(s) answered {again_status(items)}")
+            todo = again
+        if finished:
+            self.delete_stale(finished)
 
-    def feed(self, actions: Iterator[_Action]) -> Iterator[_Action]:
-        """What the helper sends next: retries and deletes first (after a wait if due)."""
-        while True:
-            if self.finished:
-                self.delete_stale()
-            if self.why_wait is not None or self.pushed_back:
-                self.wait()
-            elif self.answered:
-                self.backoff = None  # the last chunk went through: the next wait starts over
-            self.answered = False
-            action = self.again.popleft() if self.again else next(actions, None)
-            if action is None:
-                return
-            self.in_flight.append(action)
-            yield action
+    def bulk(self, actions: list[_Action]) -> list[dict[str, Any]]:
+        """One ``_bulk`` request; the per-item answers in request order."""
+        body = b"".join(a.lines for a in actions)
+        response = self.client.bulk(operations=cast(Any, body), filter_path=_FILTER_PATH)
+        items = response.get("items", [])
+        if len(items) != len(actions):
+            raise RuntimeError(f"bulk answered {len(items)} items for {len(actions)} actions")
+        return [next(iter(item.values())) for item in items]
 
-    def answer(self, action: _Action, item: dict[str, Any]) -> None:
-        """One item's answer: settle it, or keep it to send again."""
-        self.answered = True
-        if item.get("_id", action.id) != action.id:
-            raise RuntimeError(f"bulk answered for {item.get('_id')} in place of {action.id}")
-        status = item.get("status")
-        if status in TRANSIENT_STATUS:
-            self.report.throttled += 1
-            self.pushed_back[cast(int, status)] += 1
-            self.again.append(action)
-            return
-        if self.backoff is not None:
-            self.backoff.progress()
-        self.outage.end()
-        if (doc := self.settle(action, item)) is not None:
-            self.finished.append(doc)
+    def wait(self, backoff: Backoff, reason: str, outage: bool = False) -> None:
+        """Back off once; tell the user when the cluster becomes unreachable."""
+        if outage:
+            self.outage(reason)
+        self.report.waited += backoff.wait(reason)
 
-    def wait(self) -> None:
-        """Back off once before the next action (``ClusterUnavailable`` past the deadline)."""
-        if self.pushed_back:
-            statuses = "/".join(str(s) for s in sorted(self.pushed_back))
-            reason = f"{self.pushed_back.total()} item(s) answered {statuses}"
-        else:
-            reason = cast(str, self.why_wait)
-        self.pushed_back.clear()
-        self.why_wait = None
-        if self.backoff is None:
-            self.backoff = self.policy.backoff()
-        self.report.waited += self.backoff.wait(reason)
+    def outage(self, reason: str) -> None:
+        """A whole request failed: tell the user, once per outage."""
+        if self.outage_since is None:
+            self.outage_since = time.monotonic()
+            self.on_note(
+                f"Elasticsearch unavailable ({reason}); "
+                f"retrying for up to {self.policy.retry_for:.0f} s"
+            )
+
+    def back(self) -> None:
+        """A request went through: end the outage, if any."""
+        if self.outage_since is not None:
+            self.on_note(
+                f"Elasticsearch is back after {time.monotonic() - self.outage_since:.1f} s; "
+                "resuming"
+            )
+            self.outage_since = None
 
     # ------------------------------------------------------------ settling
     def settle(self, action: _Action, item: dict[str, Any]) -> _Doc | None:
@@ -286,9 +265,8 @@ class _Pusher:
             self.dead_letter.write(action.doc.path, action.id, action.index, why, action.source)
 
     # ------------------------------------------------------------ stale comments
-    def delete_stale(self) -> None:
-        """Queue deletes of the comments of finished articles that their inputs no longer have."""
-        docs, self.finished = self.finished, []
+    def delete_stale(self, docs: list[_Doc]) -> None:
+        """Delete comments of ``docs``' articles that the inputs no longer have."""
         query = {
             "bool": {
                 "filter": [{"terms": {"article_id": [d.id for d in docs]}}],
@@ -299,7 +277,8 @@ class _Pusher:
         after: list[Any] | None = None
         while True:
             page = self.search_page(comments, query, after)
-            self.again.extend(_Action("delete", comments, hit["_id"], None, None) for hit in page)
+            if page:
+                self.send([self.action("delete", comments, hit["_id"], None, None) for hit in page])
             if len(page) < STALE_PAGE:
                 return
             after = page[-1]["sort"]
@@ -321,10 +300,10 @@ class _Pusher:
         def waited(why: str, seconds: float) -> None:
             self.report.resent += 1
             self.report.waited += seconds
-            self.outage.begin(why)
+            self.outage(why)
 
         response = retrying(call, self.policy, waited)
-        self.outage.end()
+        self.back()
         return cast("list[dict[str, Any]]", response.get("hits", {}).get("hits", []))
 
 
@@ -357,7 +336,8 @@ def push(
                 yield from pusher.document_actions(item)
 
     try:
-        pusher.run(actions(), chunk_size, max_chunk_bytes)
+        for chunk in chunks(actions(), chunk_size, max_chunk_bytes):
+            pusher.send(chunk)
     except ClusterUnavailable as err:
         report.stopped = str(err)
     return report
@@ -372,20 +352,47 @@ def refresh(client: Elasticsearch, index: str, policy: RetryPolicy, on_note: Not
     refresh): every document was acknowledged already, so nothing is lost;
     the cluster's own refresh shows them later.
     """
-    outage = Outage(on_note, policy.retry_for, at=" at the final refresh", then="refreshed")
+    since: float | None = None
+
+    def waited(reason: str, _: float) -> None:
+        nonlocal since
+        if since is None:
+            since = time.monotonic()
+            on_note(
+                f"Elasticsearch unavailable at the final refresh ({reason}); "
+                f"retrying for up to {policy.retry_for:.0f} s"
+            )
+
     targets = f"{index},{comments_index(index)}"
     try:
-        retrying(
-            lambda: client.indices.refresh(index=targets),
-            policy,
-            lambda reason, _: outage.begin(reason),
-        )
+        retrying(lambda: client.indices.refresh(index=targets), policy, waited)
     except ClusterUnavailable as err:
         return f"Elasticsearch made {err}"
     except ApiError as err:
         return f"Elasticsearch answered {err.meta.status} {err.error}"
-    outage.end()
+    if since is not None:
+        on_note(f"Elasticsearch is back after {time.monotonic() - since:.1f} s; refreshed")
     return None
+
+
+def chunks(actions: Iterable[_Action], size: int, max_bytes: int) -> Iterator[list[_Action]]:
+    """Consecutive runs of at most ``size`` actions and ``max_bytes`` (unless one is larger)."""
+    chunk: list[_Action] = []
+    used = 0
+    for action in actions:
+        if chunk and (len(chunk) >= size or used + len(action.lines) > max_bytes):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(action)
+        used += len(action.lines)
+    if chunk:
+        yield chunk
+
+
+def again_status(items: list[dict[str, Any]]) -> str:
+    """The transient statuses among ``items``, e.g. ``429`` or ``429/503``."""
+    found = sorted({int(item.get("status", 0)) for item in items} & TRANSIENT_STATUS)
+    return "/".join(str(s) for s in found)
 
 
 def reason(item: dict[str, Any]) -> str:
