@@ -20,7 +20,7 @@ from ingest_plugins.cli import build_parser
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
-MAX_README_LINES = 220
+MAX_README_LINES = 200
 
 FENCE = re.compile(r"^```[^\n]*\n(.*?)^```[ \t]*$", re.M | re.S)
 INLINE = re.compile(r"`([^`\n]+)`")

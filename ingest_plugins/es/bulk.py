@@ -29,12 +29,18 @@ Every text field is passed through ``plaintext.plain`` on the way: whatever
 a plugin returned, no markup or script content reaches the index.
 
 Memory: the chunk in flight and the documents it touches; counts, not lists.
+
+Why not ``elasticsearch.helpers.streaming_bulk``: its own retries cover 429
+only, with no jitter, no time bound and no word to the caller; with them
+off and ours fed back through its stream, retried items go out together
+with new ones (its chunker has taken the next action already), so under
+back-pressure every request keeps touching every shard. Here the items
+pushed back go out on their own until they are through.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -51,6 +57,7 @@ from .retry import (
     TRANSIENT_STATUS,
     Backoff,
     ClusterUnavailable,
+    Outage,
     RetryPolicy,
     describe,
     is_transient,
@@ -135,8 +142,7 @@ class _Pusher:
         self.policy = policy
         self.dead_letter = dead_letter
         self.on_failure = on_failure
-        self.on_note = on_note
-        self.outage_since: float | None = None
+        self.outage = Outage(on_note, policy.retry_for)
 
     # ------------------------------------------------------------ actions
     def action(
@@ -178,10 +184,12 @@ class _Pusher:
             except Exception as err:
                 if not is_transient(err):
                     raise
+                why = describe(err)
                 self.report.resent += 1
-                self.wait(backoff, describe(err), outage=True)
+                self.outage.begin(why)
+                self.wait(backoff, why)
                 continue
-            self.back()
+            self.outage.end()
             again: list[_Action] = []
             for action, item in zip(todo, items, strict=True):
                 if item.get("status") in TRANSIENT_STATUS:
@@ -206,29 +214,8 @@ class _Pusher:
             raise RuntimeError(f"bulk answered {len(items)} items for {len(actions)} actions")
         return [next(iter(item.values())) for item in items]
 
-    def wait(self, backoff: Backoff, reason: str, outage: bool = False) -> None:
-        """Back off once; tell the user when the cluster becomes unreachable."""
-        if outage:
-            self.outage(reason)
+    def wait(self, backoff: Backoff, reason: str) -> None:
         self.report.waited += backoff.wait(reason)
-
-    def outage(self, reason: str) -> None:
-        """A whole request failed: tell the user, once per outage."""
-        if self.outage_since is None:
-            self.outage_since = time.monotonic()
-            self.on_note(
-                f"Elasticsearch unavailable ({reason}); "
-                f"retrying for up to {self.policy.retry_for:.0f} s"
-            )
-
-    def back(self) -> None:
-        """A request went through: end the outage, if any."""
-        if self.outage_since is not None:
-            self.on_note(
-                f"Elasticsearch is back after {time.monotonic() - self.outage_since:.1f} s; "
-                "resuming"
-            )
-            self.outage_since = None
 
     # ------------------------------------------------------------ settling
     def settle(self, action: _Action, item: dict[str, Any]) -> _Doc | None:
@@ -300,10 +287,10 @@ class _Pusher:
         def waited(why: str, seconds: float) -> None:
             self.report.resent += 1
             self.report.waited += seconds
-            self.outage(why)
+            self.outage.begin(why)
 
         response = retrying(call, self.policy, waited)
-        self.back()
+        self.outage.end()
         return cast("list[dict[str, Any]]", response.get("hits", {}).get("hits", []))
 
 
@@ -352,26 +339,19 @@ def refresh(client: Elasticsearch, index: str, policy: RetryPolicy, on_note: Not
     refresh): every document was acknowledged already, so nothing is lost;
     the cluster's own refresh shows them later.
     """
-    since: float | None = None
-
-    def waited(reason: str, _: float) -> None:
-        nonlocal since
-        if since is None:
-            since = time.monotonic()
-            on_note(
-                f"Elasticsearch unavailable at the final refresh ({reason}); "
-                f"retrying for up to {policy.retry_for:.0f} s"
-            )
-
+    outage = Outage(on_note, policy.retry_for, at=" at the final refresh", then="refreshed")
     targets = f"{index},{comments_index(index)}"
     try:
-        retrying(lambda: client.indices.refresh(index=targets), policy, waited)
+        retrying(
+            lambda: client.indices.refresh(index=targets),
+            policy,
+            lambda reason, _: outage.begin(reason),
+        )
     except ClusterUnavailable as err:
         return f"Elasticsearch made {err}"
     except ApiError as err:
         return f"Elasticsearch answered {err.meta.status} {err.error}"
-    if since is not None:
-        on_note(f"Elasticsearch is back after {time.monotonic() - since:.1f} s; refreshed")
+    outage.end()
     return None
 
 

@@ -109,6 +109,36 @@ class Backoff:
         return delay
 
 
+class Outage:
+    """Tells the user once when the cluster becomes unreachable, and once when it is back."""
+
+    def __init__(
+        self, on_note: Callable[[str], None], retry_for: float, at: str = "", then: str = "resuming"
+    ) -> None:
+        self.on_note = on_note
+        self.retry_for = retry_for
+        self.at = at
+        self.then = then
+        self.since: float | None = None
+
+    def begin(self, reason: str) -> None:
+        """A request failed as a whole: announce it, unless already announced."""
+        if self.since is None:
+            self.since = time.monotonic()
+            self.on_note(
+                f"Elasticsearch unavailable{self.at} ({reason}); "
+                f"retrying for up to {self.retry_for:.0f} s"
+            )
+
+    def end(self) -> None:
+        """A request went through: say the outage is over, if there was one."""
+        if self.since is not None:
+            self.on_note(
+                f"Elasticsearch is back after {time.monotonic() - self.since:.1f} s; {self.then}"
+            )
+            self.since = None
+
+
 def is_transient(err: BaseException) -> bool:
     """True for errors that waiting can fix (see the module docstring)."""
     if isinstance(err, TlsError):
