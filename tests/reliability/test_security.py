@@ -24,8 +24,8 @@ from ingest_plugins.es.connection import ConnectionSettings, split_userinfo
 from ingest_plugins.plaintext import plain, plain_record
 from ingest_plugins.redact import ScrubbingFormatter, forget, register, scrub
 from tests.conftest import SEEDS
+from tests.es.test_bulk import MOOD_PLUGIN
 from tests.reliability.helpers import cli_env, count, run_cli, summary
-from tests.test_bulk import MOOD_PLUGIN
 
 TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
 """What opens a tag by the HTML tokenizer rules; ``< x`` and ``1<2`` are text."""

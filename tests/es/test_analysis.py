@@ -1,6 +1,6 @@
 """Probing logic for every branch, on a stand-in for the cluster's answers (pure logic).
 
-The live node's own answers are checked in tests/test_search_live.py.
+The live node's own answers are checked in tests/es/test_search_live.py.
 """
 
 from __future__ import annotations
