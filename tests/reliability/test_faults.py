@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -87,23 +86,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _reusable_port(port: int) -> bool:
-    """Like the node itself (SO_REUSEADDR), a port in TIME_WAIT counts as free."""
-    with socket.socket() as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 @pytest.fixture(scope="module")
 def own_node() -> Iterator[OwnNode]:
+    # A killed node leaves its port in TIME_WAIT; the restart takes the same port
+    # again (local_es.port_free binds with SO_REUSEADDR, as the node does).
     local_es = load_local_es()
-    # A killed node leaves its port in TIME_WAIT; Elasticsearch binds with
-    # SO_REUSEADDR, so the restart may (and must) take the same port again.
-    local_es.port_free = _reusable_port
     base = Path(tempfile.mkdtemp(prefix="ingest-reliability-", dir="/var/tmp"))
     base.chmod(0o755)
     (base / "downloads").symlink_to(local_es.base_dir() / "downloads")
