@@ -6,7 +6,8 @@ the end of the year…``) is no byline. After the names may come, separated
 by ``,``, `` | `` or `` - ``: more names, a role (``Senior Editor``) or an
 affiliation (``Antiwar.com``, ``Reuters``, or a phrase the site passes as
 ``affiliations``, such as its own name); they are dropped. A place after a
-name (``Ali Harb in Washington``) is dropped as well.
+name (``Ali Harb in Washington``) is dropped as well, and so is an agency
+joined to the names by ``and`` (``By Ali Harb and Reuters``).
 """
 
 from __future__ import annotations
@@ -100,10 +101,23 @@ def _is_affiliation(text: str) -> bool:
     )
 
 
-def _split_names(text: str) -> list[str] | None:
-    """Split ``X and Y`` (a place after a name dropped) into names; ``None`` if not names."""
-    names = _NAME_JOIN_RE.split(_NAME_PLACE_RE.sub("", text))
-    return names if all(is_person_name(name) for name in names) else None
+def _split_names(text: str, affiliations: Collection[str]) -> list[str] | None:
+    """Split ``X and Y`` (a place after a name dropped) into names; ``None`` if not names.
+
+    The first must be a name; after it, an agency or a role joined by ``and``
+    (``X and Reuters``, ``X and AFP``, ``X and news agencies``) is dropped.
+    """
+    first, *rest = _NAME_JOIN_RE.split(_NAME_PLACE_RE.sub("", text))
+    if not is_person_name(first):
+        return None
+    names = [first]
+    for piece in rest:
+        role = _is_role(piece, affiliations)
+        if is_person_name(piece) and not role:
+            names.append(piece)
+        elif not (role or _is_affiliation(piece)):
+            return None  # prose after "and"
+    return names
 
 
 def parse_author_names(text: str, *, affiliations: Collection[str] = ()) -> tuple[str, ...]:
@@ -120,7 +134,7 @@ def parse_author_names(text: str, *, affiliations: Collection[str] = ()) -> tupl
             continue
         if position > 0 and _is_role(part, affiliations):
             continue
-        found = _split_names(part)
+        found = _split_names(part, affiliations)
         if found is not None:
             names.extend(found)
         elif position == 0 or not _is_affiliation(part):

@@ -26,6 +26,12 @@ from ingest_plugins.parsing.bylines import is_person_name, parse_author_names, p
         ("Posted by Dave Decamp", ("Dave Decamp",)),
         ("By Hamza Mohamed al-Tahhan", ("Hamza Mohamed al-Tahhan",)),
         ("By Ludwig van Beethoven", ("Ludwig van Beethoven",)),
+        # An agency joined by "and" is dropped, not taken for prose (real AJ bylines).
+        ("By Ali Harb and Reuters", ("Ali Harb",)),
+        ("By Dave Decamp and AFP", ("Dave Decamp",)),
+        ("By Dave Decamp and news agencies", ("Dave Decamp",)),
+        ("By Dave Decamp and the Associated Press", ("Dave Decamp",)),
+        ("By Dave Decamp, Jane Roe and AFP", ("Dave Decamp", "Jane Roe")),
     ],
 )
 def test_bylines(line: str, names: tuple[str, ...]) -> None:
@@ -40,6 +46,8 @@ def test_bylines(line: str, names: tuple[str, ...]) -> None:
         "By February, the troops had left Kyiv",  # one word is no name
         "By 2030, Russia and Belarus",
         "By Friday Night, Ukrainian forces had left",  # prose after the comma
+        "By Friday and Saturday the talks had ended",  # no name before "and"
+        "By Dave Decamp and the troops that had left",  # prose after "and"
         "Dave Decamp",  # no "By"
         "By",
         "",

@@ -32,7 +32,7 @@ from ingest_plugins.sources import aljazeera
 from ingest_plugins.sources import vt as vt_plugin
 from ingest_plugins.sources.aljazeera import html as aljazeera_html
 from ingest_plugins.sources.aljazeera import zones as aljazeera_zones
-from ingest_plugins.sources.aljazeera.site import parse_byline, parse_header_line
+from ingest_plugins.sources.aljazeera.site import parse_byline, parse_header_line, people
 from ingest_plugins.testing import Fixture, assert_golden, check_fixture, find_fixtures, plugin_host
 from ingest_plugins.testing import parse_fixture as parse_through_host
 from tests.deep_pages import FLATTENED, nested, within_coarse_budget
@@ -160,7 +160,7 @@ def unaccounted_lines(text: str, article: Article) -> list[str]:
         if parse_url_line(line) == article.url and article.url:
             continue
         names = parse_byline(line)
-        if names and set(names) <= set(article.authors):
+        if names and set(people(names)) <= set(article.authors):
             continue
         missing.append(line)
     return missing
@@ -360,6 +360,9 @@ def test_related_list_without_end_marker_stops_at_prose() -> None:
         ("By Virginia Pietromarchi, Senior Editor", ("Virginia Pietromarchi",)),
         ("By Ali Harb and Zena Al Tahhan", ("Ali Harb", "Zena Al Tahhan")),
         ("By Mansur Mirovalev in Kyiv", ("Mansur Mirovalev",)),
+        ("By Ali Harb and Reuters", ("Ali Harb",)),
+        ("By Al Jazeera Staff and AFP", ("Al Jazeera Staff",)),  # as on aljazeera.com, 2026
+        ("By Al Jazeera and news agencies", ()),  # a byline, but no person: the site is no author
     ],
 )
 def test_byline_gives_authors(byline: str, authors: tuple[str, ...]) -> None:
@@ -369,6 +372,24 @@ def test_byline_gives_authors(byline: str, authors: tuple[str, ...]) -> None:
     assert article.body == parse(seed_text()).body
     assert article.summary == parse(seed_text()).summary
     assert unaccounted_lines(text, article) == []
+
+
+def test_current_byline_with_an_agency_gives_the_person() -> None:
+    """The 2026 byline (``div.contributors-list``: a "By" prefix, author links, then
+    "and AFP" as bare text) when the JSON-LD names no author."""
+    page = fixture_text(CURRENT_PAGE)
+    page = re.sub(r'"author":\[.*?\],', "", page, count=1)
+    byline = re.search(r'<div class="article-author">.*?</div>\s*</div>', page, re.S)
+    assert byline is not None and '"author"' not in page
+    contributors = (
+        '<div class="contributors-list contributors-list--byline">'
+        '<span class="contributors-list__by-prefix">By </span>'
+        '<a href="/author/tomas_reyes">Tomas Reyes</a> and <!-- -->AFP</div>'
+    )
+    article = parse(page.replace(byline.group(), contributors), is_html=True)
+    assert article.authors == ("Tomas Reyes",)
+    shown = [*article.body.values(), *article.summary.values()]
+    assert not any("AFP" in text for text in shown)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 Where the metadata sits in the two layouts of the site: the title
 (``header.article-header h1``, ``h1.post-title``), the standfirst
 (``p.article__subhead``, ``p.article-heading-des``), the byline
-(``.article-author-name``, ``.article-heading-author-name``) and the date
+(``.article-author-name``, ``.contributors-list`` since about 2025,
+``.article-heading-author-name``) and the date
 (``.date-simple``, ``.article-duration``, ``time[datetime]``).
 """
 
@@ -19,7 +20,7 @@ from ingest_plugins.parsing.dates import normalize_iso, parse_date_line
 from ingest_plugins.parsing.html import Element, element_text, meta_content
 from ingest_plugins.parsing.select import select, selectors
 
-from .site import AFFILIATIONS, SITE_NAME_RE, parse_byline
+from .site import AFFILIATIONS, parse_byline, people
 
 __all__ = [
     "METADATA_CLASSES",
@@ -36,8 +37,7 @@ __all__ = [
 def json_ld_metadata(source: SourceText) -> jsonld.ArticleMetadata:
     """Metadata of the page's JSON-LD article; the site itself is no author."""
     found = jsonld.article_metadata(list(source.jsonld))
-    authors = tuple(name for name in found.authors if not SITE_NAME_RE.fullmatch(name))
-    return dataclasses.replace(found, authors=authors)
+    return dataclasses.replace(found, authors=people(found.authors))
 
 
 # Where each kind of metadata sits in the two layouts, most specific first.
@@ -55,6 +55,7 @@ _AUTHOR_SELECTORS = selectors(
     ".article-author-name .author-link",
     ".article-author-name-item",
     ".article-author-name",
+    ".contributors-list",  # "By X and AFP": names, then agencies as bare text
     ".article-heading-author-name a[rel~=author]",
     "a[rel~=author]",
     ".article-heading-author-name",
@@ -92,7 +93,7 @@ def markup_authors(root: Element) -> tuple[str, ...]:
         for element in select(root, compiled):
             text = element_text(element)
             found = parse_byline(text) or parse_author_names(text, affiliations=AFFILIATIONS)
-            for name in found:
+            for name in people(found):
                 if name not in names:
                     names.append(name)
         if names:

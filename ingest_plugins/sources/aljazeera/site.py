@@ -10,7 +10,7 @@ after the names. Both parsers (``text`` and ``html``) use these rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ingest_plugins import SourceText
 from ingest_plugins.parsing import bylines
@@ -226,6 +226,13 @@ SITE_NAME_RE = re.compile(r"\bal[\s-]*jazeera\b", re.I)
 def is_site_name(name: str) -> bool:
     """True when ``name`` names Al Jazeera."""
     return SITE_NAME_RE.search(name) is not None
+
+
+def people(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` without the site's own: ``By Al Jazeera and news agencies`` is a
+    byline that credits no person (``Al Jazeera Staff`` is kept, as the site's
+    JSON-LD names it)."""
+    return tuple(name for name in names if not SITE_NAME_RE.fullmatch(name))
 
 
 def html_claims(source: SourceText) -> bool:

@@ -48,6 +48,7 @@ from .site import (
     latin_language,
     parse_byline,
     parse_header_line,
+    people,
     related_list_end,
 )
 
@@ -104,7 +105,7 @@ def _apply_metadata(line: str, parts: _Parts) -> bool:
         return True
     authors = parse_byline(line)
     if authors:
-        parts.authors.extend(a for a in authors if a not in parts.authors)
+        parts.authors.extend(a for a in people(authors) if a not in parts.authors)
         return True
     return False
 

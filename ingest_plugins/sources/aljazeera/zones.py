@@ -18,7 +18,7 @@ from ingest_plugins.parsing.defences import hidden_reason, route_boilerplate
 from ingest_plugins.parsing.html import Element, markup_text
 
 from .metadata import METADATA_CLASSES
-from .site import chrome_kind, is_list_item, parse_byline
+from .site import chrome_kind, is_list_item, parse_byline, people
 
 __all__ = [
     "BLOCK_BOUNDARIES",
@@ -192,6 +192,6 @@ class CollectedBlocks:
             return
         names = parse_byline(text)
         if names:
-            self.authors.extend(n for n in names if n not in self.authors)
+            self.authors.extend(n for n in people(names) if n not in self.authors)
             return
         self.paragraphs.append(text)
