@@ -6,8 +6,9 @@ the end of the year…``) is no byline. After the names may come, separated
 by ``,``, `` | `` or `` - ``: more names, a role (``Senior Editor``) or an
 affiliation (``Antiwar.com``, ``Reuters``, or a phrase the site passes as
 ``affiliations``, such as its own name); they are dropped. A place after a
-name (``Ali Harb in Washington``) is dropped as well, and so is an agency
-joined to the names by ``and`` (``By Ali Harb and Reuters``).
+name (``Ali Harb in Washington``) or an outlet after the names (``By X and
+Y for New Eastern Outlook``) is dropped as well, and so is an agency joined
+to the names by ``and`` (``By Ali Harb and Reuters``).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ _BYLINE_RE = re.compile(r"(?:(?:written|posted|reported)\s+)?by:?\s+(?P<names>\S
 _ROLE_SEPARATOR_RE = re.compile(r"\s*(?:,|\s[|–—-]\s)\s*")
 # Separators between names: " and ", " & ".
 _NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+", re.I)
-# A place after a name: "Ali Harb in Washington".
-_NAME_PLACE_RE = re.compile(r"\s+in\s+[A-Z].*$")
+# A place or an outlet after the names: "Ali Harb in Washington", "X for New Eastern Outlook".
+_NAME_PLACE_RE = re.compile(r"\s+(?:in|for)\s+[A-Z].*$")
 # Arabic name particles written lower-case with a hyphen: "al-Tahhan", "el-Sisi".
 _NAME_PREFIXED_RE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)-[^\W\d_][\w'’-]*")
 # A web address standing for a publication: "Antiwar.com".

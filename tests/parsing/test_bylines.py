@@ -32,6 +32,8 @@ from ingest_plugins.parsing.bylines import is_person_name, parse_author_names, p
         ("By Dave Decamp and news agencies", ("Dave Decamp",)),
         ("By Dave Decamp and the Associated Press", ("Dave Decamp",)),
         ("By Dave Decamp, Jane Roe and AFP", ("Dave Decamp", "Jane Roe")),
+        ("By Dave Decamp and Jane Roe for New Eastern Outlook", ("Dave Decamp", "Jane Roe")),
+        ("By Samira Haddad for Reuters", ("Samira Haddad",)),
     ],
 )
 def test_bylines(line: str, names: tuple[str, ...]) -> None:
@@ -48,6 +50,7 @@ def test_bylines(line: str, names: tuple[str, ...]) -> None:
         "By Friday Night, Ukrainian forces had left",  # prose after the comma
         "By Friday and Saturday the talks had ended",  # no name before "and"
         "By Dave Decamp and the troops that had left",  # prose after "and"
+        "By the time for Action came",  # "for" after no name
         "Dave Decamp",  # no "By"
         "By",
         "",

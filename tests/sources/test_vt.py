@@ -308,6 +308,11 @@ def test_variant_date_line_without_title(seed_article: Article) -> None:
         ("By Dave Decamp and Jane Roe", ("Dave Decamp", "Jane Roe")),
         ("by Dave Decamp & Jane Roe, Contributing Writers", ("Dave Decamp", "Jane Roe")),
         ("By Dave Decamp | Antiwar.com", ("Dave Decamp",)),
+        # the form of a real VT article (2017), a piece written for another outlet
+        (
+            "By Gordon Duff and Gene Khrushchev for New Eastern Outlook",
+            ("Gordon Duff", "Gene Khrushchev"),
+        ),
     ],
 )
 def test_variant_byline(byline: str, authors: tuple[str, ...], seed_article: Article) -> None:
