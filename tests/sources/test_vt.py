@@ -669,6 +669,7 @@ def test_does_not_claim_other_pages(page: str) -> None:
     "head",
     [
         "<link href='https://veteranstoday.com/a/' rel='canonical'>",
+        "<link href='https://www.veteranstodayarchives.com/2009/03/02/a/' rel='canonical'>",
         '<meta content="Veterans Today" property="og:site_name">',
         '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
         '"publisher": {"@id": "https://www.veteranstoday.com/#organization"}}]}</script>',

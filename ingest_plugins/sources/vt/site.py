@@ -276,11 +276,12 @@ def parse_byline(line: str) -> tuple[str, ...]:
 
 # The site's name as pages spell it: "Veterans Today", "VeteransToday".
 _VT_NAME_RE = re.compile(r"\bveterans\s*today\b", re.I)
-_VT_DOMAINS = ("veteranstoday.com",)
+_VT_DOMAINS = ("veteranstoday.com", "veteranstodayarchives.com")
+"""The site, and the archive site that holds its older posts."""
 
 
 def is_vt_url(url: str) -> bool:
-    """True for a URL on veteranstoday.com (any subdomain)."""
+    """True for a URL on veteranstoday.com or its archive site (any subdomain)."""
     return url_in_domains(url, _VT_DOMAINS)
 
 
