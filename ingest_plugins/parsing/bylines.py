@@ -25,8 +25,11 @@ __all__ = [
     "parse_byline",
 ]
 
-# "By Dave Decamp", "Written by: X in Kyiv", "Posted by A and B", "Reported by X".
-_BYLINE_RE = re.compile(r"(?:(?:written|posted|reported)\s+)?by:?\s+(?P<names>\S.*)", re.I)
+# "By Dave Decamp", "Written by: X in Kyiv", "Posted by A and B", "Reported by X",
+# "…by Jonas E. Alexis" (VT's older posts).
+_BYLINE_RE = re.compile(
+    r"(?:…|\.{3}|[–—-])?\s*(?:(?:written|posted|reported)\s+)?by:?\s+(?P<names>\S.*)", re.I
+)
 # Separators between a byline's names and its role or affiliation: ",", " | ", " - ".
 _ROLE_SEPARATOR_RE = re.compile(r"\s*(?:,|\s[|–—-]\s)\s*")
 # Separators between names: " and ", " & ".

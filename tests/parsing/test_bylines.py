@@ -24,6 +24,8 @@ from ingest_plugins.parsing.bylines import is_person_name, parse_author_names, p
         ("Written by: Samira Haddad in Kyiv", ("Samira Haddad",)),
         ("Reported by Samira Haddad", ("Samira Haddad",)),
         ("Posted by Dave Decamp", ("Dave Decamp",)),
+        ("…by  Jonas E. Alexis", ("Jonas E. Alexis",)),  # a real VT post of 2013
+        ("— By Dave Decamp", ("Dave Decamp",)),
         ("By Hamza Mohamed al-Tahhan", ("Hamza Mohamed al-Tahhan",)),
         ("By Ludwig van Beethoven", ("Ludwig van Beethoven",)),
         # An agency joined by "and" is dropped, not taken for prose (real AJ bylines).
