@@ -8,9 +8,10 @@ Two generations of aljazeera.com markup are handled:
   ``div.main-article-body`` > ``div.article-p-wrapper``;
 * the current site: ``main#main-content-area`` with ``header.article-header
   h1`` and ``p.article__subhead`` (or ``p.article-excerpt``), an
-  ``div.article-info-block`` holding ``.article-author-name`` (later
-  ``.contributors-list``) and ``.date-simple``, and the text in ``div.wysiwyg.wysiwyg--all-content``
-  among ad containers, the ``Recommended Stories`` widget and share bars.
+  ``div.article-info-block`` holding ``.article-author-name`` (on 2026
+  pages ``.contributors-list``) and ``.date-simple``, and the text in
+  ``div.wysiwyg.wysiwyg--all-content`` among ad containers, the
+  ``Recommended Stories`` widget and share bars.
 
 Both carry a JSON-LD ``NewsArticle`` and ``link rel=canonical``. Metadata
 (title, standfirst, authors, date, URL) comes from JSON-LD first and from

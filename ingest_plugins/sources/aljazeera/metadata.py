@@ -3,7 +3,7 @@
 Where the metadata sits in the two layouts of the site: the title
 (``header.article-header h1``, ``h1.post-title``), the standfirst
 (``p.article__subhead``, ``p.article-heading-des``), the byline
-(``.article-author-name``, ``.contributors-list`` since about 2025,
+(``.article-author-name``, ``.contributors-list`` on 2026 pages,
 ``.article-heading-author-name``) and the date
 (``.date-simple``, ``.article-duration``, ``time[datetime]``).
 """
