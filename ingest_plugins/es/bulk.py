@@ -2,50 +2,47 @@
 
 Each input becomes one ``index`` action for its article and one per comment,
 all with stable ``_id``s, so sending an action twice is harmless: that is
-what makes retrying safe and re-runs idempotent. Actions go out in chunks
-(``chunk_size`` actions, at most ``max_chunk_bytes``), one chunk at a time:
+what makes retrying safe and re-runs idempotent.
 
-* the whole request is sent again when the cluster cannot be reached, times
-  out, or answers 429/502/503/504 (a node restarting, back-pressure);
-* items answered 429 (write queue full) or 502/503/504 (shard not ready yet)
-  are sent again on their own;
-* any other item error is a rejection: the document goes to the dead-letter
-  file, its input is reported as failed, and the run goes on.
+The client's ``helpers.streaming_bulk`` sends them (chunks of at most
+``chunk_size`` actions and ``max_chunk_bytes``, one answer per action, in
+the order sent) with its own retries off: they wait without jitter, count
+attempts instead of time, and do not tell the caller. Done here instead:
 
-Waits follow ``RetryPolicy`` (exponential backoff, full jitter, a cap) and
-end when the cluster has made no progress for ``retry_for`` seconds; then
-``push`` stops and says so in ``PushReport.stopped`` (a re-run finishes the
-job: nothing is duplicated).
-
-**Comments are replaced, not accumulated.** Once every action of a document
-is settled, the comments of that article which the input no longer has are
-deleted: a search by ``article_id`` excluding the current comment ids, then
-bulk deletes (the cluster may lack ``_delete_by_query``). New comments are
-indexed *before* stale ones are deleted, so an interruption at any point
-leaves at worst a stale comment that the next run removes, never a missing
-one.
+* **per-input accounting**: an input is indexed once its article and every
+  comment are acknowledged; any other item error is a rejection: the item
+  goes to the dead-letter file, the input is reported as failed, the run
+  goes on;
+* **retries**: items answered 429 (write queue full) or 502/503/504 (shard
+  not ready) go back into the stream after a wait. When a request fails as
+  a whole (unreachable, timeout, 429/5xx), what the helper had taken and
+  not answered is sent again once the cluster is back; the user is told
+  when the outage begins and ends. Waits follow ``RetryPolicy``
+  (exponential backoff, full jitter, a cap) and end when the cluster has
+  made no progress for ``retry_for`` seconds: ``push`` stops and says so in
+  ``PushReport.stopped`` (a re-run finishes the job, duplicating nothing);
+* **stale comments**: once every action of a document is settled, the
+  comments of that article which the input no longer has are deleted (a
+  search by ``article_id`` excluding the current comment ids, then bulk
+  deletes: the cluster may lack ``_delete_by_query``). New comments are
+  indexed *before* stale ones are deleted, so an interruption leaves at
+  worst a stale comment that the next run removes, never a missing one.
 
 Every text field is passed through ``plaintext.plain`` on the way: whatever
-a plugin returned, no markup or script content reaches the index.
-
-Memory: the chunk in flight and the documents it touches; counts, not lists.
-
-Why not ``elasticsearch.helpers.streaming_bulk``: its own retries cover 429
-only, with no jitter, no time bound and no word to the caller; with them
-off and ours fed back through its stream, retried items go out together
-with new ones (its chunker has taken the next action already), so under
-back-pressure every request keeps touching every shard. Here the items
-pushed back go out on their own until they are through.
+a plugin returned, no markup or script content reaches the index. Memory:
+the chunk in flight, the items to send again and the documents they touch.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.helpers import streaming_bulk
 
 from ..deadletter import DeadLetter
 from ..document import Document
@@ -66,7 +63,7 @@ from .retry import (
 
 MAX_CHUNK_BYTES = 10 * 1024 * 1024
 STALE_PAGE = 1000
-_FILTER_PATH = "items.*.status,items.*.error,items.*.result"
+_FILTER_PATH = "items.*._id,items.*.status,items.*.error,items.*.result"
 
 Note = Callable[[str], None]
 log = logging.getLogger(__name__)
@@ -87,7 +84,7 @@ class PushReport:
     throttled: int = 0
     """Items sent again after a 429/502/503/504 item answer."""
     resent: int = 0
-    """Whole requests sent again after a connection error, a timeout or a 429/5xx answer."""
+    """Requests that failed as a whole (unreachable, timeout, 429/5xx) and were sent again."""
     waited: float = 0.0
     """Seconds spent in backoff."""
     stale_comments: int = 0
@@ -111,18 +108,21 @@ class _Doc:
 
 @dataclass(frozen=True)
 class _Action:
-    """One bulk item: its NDJSON lines, and what to report it against."""
+    """One bulk item, and what to report it against."""
 
     op: str
     index: str
     id: str
-    lines: bytes
     source: dict[str, Any] | None
     doc: _Doc | None
 
+    def expand(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """Its header and body, as ``streaming_bulk`` sends them."""
+        return {self.op: {"_index": self.index, "_id": self.id}}, self.source
+
 
 class _Pusher:
-    """Sends chunks with retries, settles items, deletes stale comments."""
+    """Feeds ``streaming_bulk``, settles its answers, sends again, deletes stale comments."""
 
     def __init__(
         self,
@@ -136,86 +136,125 @@ class _Pusher:
     ) -> None:
         # Retries are ours (with jitter and a deadline), not the transport's.
         self.client = client.options(max_retries=0)
-        self.serializer = client.transport.serializers.get_serializer("application/json")
         self.index = index
         self.report = report
         self.policy = policy
         self.dead_letter = dead_letter
         self.on_failure = on_failure
         self.outage = Outage(on_note, policy.retry_for)
+        # Waits since the cluster last answered a whole chunk without pushing back.
+        self.backoff: Backoff | None = None
+        self.queue: deque[_Action] = deque()  # to hand to the helper next
+        self.sent: deque[_Action] = deque()  # taken by the helper, not answered yet, in order
+        self.again: list[_Action] = []  # answered 429/5xx: queued again after a wait
+        self.again_statuses: set[int] = set()
+        self.finished: list[_Doc] = []  # settled; their stale comments not looked for yet
+        self.answers = self.pushed_back = 0  # since the helper last took an action
 
     # ------------------------------------------------------------ actions
-    def action(
-        self, op: str, index: str, doc_id: str, source: dict[str, Any] | None, doc: _Doc | None
-    ) -> _Action:
-        meta = self.serializer.dumps({op: {"_index": index, "_id": doc_id}})
-        lines = meta + b"\n"
-        if source is not None:
-            lines += self.serializer.dumps(source) + b"\n"
-        return _Action(op, index, doc_id, lines, source, doc)
-
     def document_actions(self, document: Document) -> list[_Action]:
         """The article, then each comment, all tied to one ``_Doc``; text made plain."""
         comments = document.article.comments
         ids = tuple(comment_doc_id(document, c) for c in comments)
         doc = _Doc(document.id, document.path, 1 + len(comments), ids)
         article, marked = plain_record(article_source(document))
-        actions = [self.action("index", self.index, document.id, article, doc)]
+        actions = [_Action("index", self.index, document.id, article, doc)]
         for comment, comment_id in zip(comments, ids, strict=True):
             source, changed = plain_record(comment_source(document, comment))
             marked = marked or changed
-            actions.append(
-                self.action("index", comments_index(self.index), comment_id, source, doc)
-            )
+            actions.append(_Action("index", comments_index(self.index), comment_id, source, doc))
         if marked:
             self.report.markup_removed += 1
             log.debug("%s: markup removed from its text before indexing", document.path)
         return actions
 
     # ------------------------------------------------------------ sending
-    def send(self, actions: list[_Action]) -> None:
-        """Send ``actions`` until each is acknowledged or refused, then clean up."""
-        finished: list[_Doc] = []
-        backoff = self.policy.backoff()
-        todo = actions
-        while todo:
+    def push(self, documents: Iterator[Document], chunk_size: int, max_chunk_bytes: int) -> None:
+        """Send every action of ``documents`` until each is acknowledged or refused."""
+        while True:
+            answers = streaming_bulk(
+                self.client,
+                cast(Any, self.stream(documents)),
+                chunk_size=chunk_size,
+                max_chunk_bytes=max_chunk_bytes,
+                expand_action_callback=cast(Any, _Action.expand),
+                raise_on_error=False,
+                filter_path=_FILTER_PATH,
+            )
             try:
-                items = self.bulk(todo)
+                for _, answer in answers:
+                    self.answered(answer)
             except Exception as err:
                 if not is_transient(err):
                     raise
+                # The request failed as a whole: nothing it carried was answered.
+                self.queue.extendleft(reversed(self.sent))
+                self.sent.clear()
                 why = describe(err)
                 self.report.resent += 1
                 self.outage.begin(why)
-                self.wait(backoff, why)
+                self.wait(why)
                 continue
-            self.outage.end()
-            again: list[_Action] = []
-            for action, item in zip(todo, items, strict=True):
-                if item.get("status") in TRANSIENT_STATUS:
-                    again.append(action)
-                elif (doc := self.settle(action, item)) is not None:
-                    finished.append(doc)
-            if again:
-                if len(again) < len(todo):
-                    backoff.progress()
-                self.report.throttled += len(again)
-                self.wait(backoff, f"{len(again)} item(s) answered {again_status(items)}")
-            todo = again
-        if finished:
-            self.delete_stale(finished)
+            if not (self.again or self.finished):
+                return  # the last chunk's answers left nothing to send
 
-    def bulk(self, actions: list[_Action]) -> list[dict[str, Any]]:
-        """One ``_bulk`` request; the per-item answers in request order."""
-        body = b"".join(a.lines for a in actions)
-        response = self.client.bulk(operations=cast(Any, body), filter_path=_FILTER_PATH)
-        items = response.get("items", [])
-        if len(items) != len(actions):
-            raise RuntimeError(f"bulk answered {len(items)} items for {len(actions)} actions")
-        return [next(iter(item.values())) for item in items]
+    def stream(self, documents: Iterator[Document]) -> Iterator[_Action]:
+        """What the helper sends: items to send again, stale-comment deletes, new documents."""
+        while True:
+            if self.answers:
+                self.chunk_answered()
+            if not self.queue and not self.refill(documents):
+                return
+            action = self.queue.popleft()
+            self.sent.append(action)
+            yield action
 
-    def wait(self, backoff: Backoff, reason: str) -> None:
-        self.report.waited += backoff.wait(reason)
+    def chunk_answered(self) -> None:
+        """A chunk came back: a clean one ends the waiting, a partial one is progress."""
+        if not self.pushed_back:
+            self.backoff = None
+        elif self.pushed_back < self.answers and self.backoff is not None:
+            self.backoff.progress()
+        self.answers = self.pushed_back = 0
+
+    def refill(self, documents: Iterator[Document]) -> bool:
+        """Queue the next actions; False when nothing is left to send."""
+        while not self.queue:
+            if self.again:
+                statuses = "/".join(sorted({str(a) for a in self.again_statuses}))
+                self.wait(f"{len(self.again)} item(s) answered {statuses}")
+                self.queue.extend(self.again)
+                self.again, self.again_statuses = [], set()
+            elif self.finished:
+                docs, self.finished = self.finished, []
+                self.queue.extend(self.stale_deletes(docs))
+            elif (document := next(documents, None)) is not None:
+                self.queue.extend(self.document_actions(document))
+            else:
+                return False  # an exhausted generator stays exhausted
+        return True
+
+    def answered(self, answer: dict[str, Any]) -> None:
+        """One answer of the helper, for the oldest action it took."""
+        action = self.sent.popleft()
+        ((_, item),) = answer.items()
+        if item.get("_id") != action.id:
+            raise RuntimeError(f"bulk answered for {item.get('_id')!r}, expected {action.id!r}")
+        self.outage.end()
+        self.answers += 1
+        status = item.get("status")
+        if status in TRANSIENT_STATUS:
+            self.pushed_back += 1
+            self.report.throttled += 1
+            self.again.append(action)
+            self.again_statuses.add(int(status))
+        elif (doc := self.settle(action, item)) is not None:
+            self.finished.append(doc)
+
+    def wait(self, reason: str) -> None:
+        if self.backoff is None:
+            self.backoff = self.policy.backoff()
+        self.report.waited += self.backoff.wait(reason)
 
     # ------------------------------------------------------------ settling
     def settle(self, action: _Action, item: dict[str, Any]) -> _Doc | None:
@@ -252,8 +291,8 @@ class _Pusher:
             self.dead_letter.write(action.doc.path, action.id, action.index, why, action.source)
 
     # ------------------------------------------------------------ stale comments
-    def delete_stale(self, docs: list[_Doc]) -> None:
-        """Delete comments of ``docs``' articles that the inputs no longer have."""
+    def stale_deletes(self, docs: list[_Doc]) -> list[_Action]:
+        """Deletes of the comments of ``docs``' articles that the inputs no longer have."""
         query = {
             "bool": {
                 "filter": [{"terms": {"article_id": [d.id for d in docs]}}],
@@ -261,13 +300,13 @@ class _Pusher:
             }
         }
         comments = comments_index(self.index)
+        deletes: list[_Action] = []
         after: list[Any] | None = None
         while True:
             page = self.search_page(comments, query, after)
-            if page:
-                self.send([self.action("delete", comments, hit["_id"], None, None) for hit in page])
+            deletes.extend(_Action("delete", comments, hit["_id"], None, None) for hit in page)
             if len(page) < STALE_PAGE:
-                return
+                return deletes
             after = page[-1]["sort"]
 
     def search_page(
@@ -312,7 +351,7 @@ def push(
         client, index, report, policy or RetryPolicy(), dead_letter, on_failure, on_note
     )
 
-    def actions() -> Iterator[_Action]:
+    def documents() -> Iterator[Document]:
         for item in items:
             report.inputs += 1
             on_input()
@@ -320,11 +359,10 @@ def push(
                 report.failures += 1
                 on_failure(item)
             else:
-                yield from pusher.document_actions(item)
+                yield item
 
     try:
-        for chunk in chunks(actions(), chunk_size, max_chunk_bytes):
-            pusher.send(chunk)
+        pusher.push(documents(), chunk_size, max_chunk_bytes)
     except ClusterUnavailable as err:
         report.stopped = str(err)
     return report
@@ -353,26 +391,6 @@ def refresh(client: Elasticsearch, index: str, policy: RetryPolicy, on_note: Not
         return f"Elasticsearch answered {err.meta.status} {err.error}"
     outage.end()
     return None
-
-
-def chunks(actions: Iterable[_Action], size: int, max_bytes: int) -> Iterator[list[_Action]]:
-    """Consecutive runs of at most ``size`` actions and ``max_bytes`` (unless one is larger)."""
-    chunk: list[_Action] = []
-    used = 0
-    for action in actions:
-        if chunk and (len(chunk) >= size or used + len(action.lines) > max_bytes):
-            yield chunk
-            chunk, used = [], 0
-        chunk.append(action)
-        used += len(action.lines)
-    if chunk:
-        yield chunk
-
-
-def again_status(items: list[dict[str, Any]]) -> str:
-    """The transient statuses among ``items``, e.g. ``429`` or ``429/503``."""
-    found = sorted({int(item.get("status", 0)) for item in items} & TRANSIENT_STATUS)
-    return "/".join(str(s) for s in found)
 
 
 def reason(item: dict[str, Any]) -> str:
