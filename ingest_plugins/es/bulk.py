@@ -1,36 +1,31 @@
 """Bulk push: documents and their comments into Elasticsearch, nothing lost, nothing twice.
 
 Each input becomes one ``index`` action for its article and one per comment,
-all with stable ``_id``s, so sending an action twice is harmless: that is
-what makes retrying safe and re-runs idempotent.
-
-The client's ``helpers.streaming_bulk`` sends them (chunks of at most
-``chunk_size`` actions and ``max_chunk_bytes``, one answer per action, in
-the order sent) with its own retries off: they wait without jitter, count
-attempts instead of time, and do not tell the caller. Done here instead:
+all with stable ``_id``s, so sending an action twice is harmless: retrying
+is safe and re-runs are idempotent. The client's ``helpers.streaming_bulk``
+sends them (chunks by count and bytes, one answer per action, in order),
+with its own retries off: they wait without jitter, count attempts rather
+than time, and do not tell the caller. Around it, this module keeps:
 
 * **per-input accounting**: an input is indexed once its article and every
-  comment are acknowledged; any other item error is a rejection: the item
-  goes to the dead-letter file, the input is reported as failed, the run
-  goes on;
-* **retries**: items answered 429 (write queue full) or 502/503/504 (shard
-  not ready) go back into the stream after a wait. When a request fails as
-  a whole (unreachable, timeout, 429/5xx), what the helper had taken and
-  not answered is sent again once the cluster is back; the user is told
-  when the outage begins and ends. Waits follow ``RetryPolicy``
-  (exponential backoff, full jitter, a cap) and end when the cluster has
-  made no progress for ``retry_for`` seconds: ``push`` stops and says so in
+  comment are acknowledged; any other item error is a rejection, written to
+  the dead-letter file, and its input is reported as failed;
+* **retries**: items answered 429/502/503/504, and all that the helper had
+  taken when a request failed as a whole (unreachable, timeout, 429/5xx),
+  are sent again on their own after a ``RetryPolicy`` wait (exponential,
+  full jitter, capped); outages are announced when they begin and end; after
+  ``retry_for`` seconds without progress ``push`` stops and says so in
   ``PushReport.stopped`` (a re-run finishes the job, duplicating nothing);
-* **stale comments**: once every action of a document is settled, the
-  comments of that article which the input no longer has are deleted (a
-  search by ``article_id`` excluding the current comment ids, then bulk
-  deletes: the cluster may lack ``_delete_by_query``). New comments are
-  indexed *before* stale ones are deleted, so an interruption leaves at
-  worst a stale comment that the next run removes, never a missing one.
+* **stale comments**: once a document is settled, the comments of its
+  article that the input no longer has are found (by ``article_id``,
+  excluding the current ids) and bulk-deleted (the cluster may lack
+  ``_delete_by_query``). New comments are indexed before stale ones are
+  deleted, so an interruption leaves at worst a stale comment, never a
+  missing one.
 
-Every text field is passed through ``plaintext.plain`` on the way: whatever
-a plugin returned, no markup or script content reaches the index. Memory:
-the chunk in flight, the items to send again and the documents they touch.
+Every text field passes ``plaintext.plain`` on the way: no markup or script
+content reaches the index. Memory: the chunk in flight, the items to send
+again and the documents they touch.
 """
 
 from __future__ import annotations
@@ -142,14 +137,16 @@ class _Pusher:
         self.dead_letter = dead_letter
         self.on_failure = on_failure
         self.outage = Outage(on_note, policy.retry_for)
-        # Waits since the cluster last answered a whole chunk without pushing back.
+        # Waits since the cluster last took a whole round.
         self.backoff: Backoff | None = None
-        self.queue: deque[_Action] = deque()  # to hand to the helper next
+        self.queue: deque[_Action] = deque()  # new actions, for the helper to take next
         self.sent: deque[_Action] = deque()  # taken by the helper, not answered yet, in order
-        self.again: list[_Action] = []  # answered 429/5xx: queued again after a wait
-        self.again_statuses: set[int] = set()
+        self.again: list[_Action] = []  # answered 429/5xx in this round
+        self.statuses: set[int] = set()  # ... with these statuses
+        self.resend: deque[_Action] = deque()  # pushed back or unanswered: out on their own
         self.finished: list[_Doc] = []  # settled; their stale comments not looked for yet
-        self.answers = self.pushed_back = 0  # since the helper last took an action
+        self.accepted = 0  # answers in this round that were not pushed back
+        self.inputs_done = False
 
     # ------------------------------------------------------------ actions
     def document_actions(self, document: Document) -> list[_Action]:
@@ -170,69 +167,63 @@ class _Pusher:
 
     # ------------------------------------------------------------ sending
     def push(self, documents: Iterator[Document], chunk_size: int, max_chunk_bytes: int) -> None:
-        """Send every action of ``documents`` until each is acknowledged or refused."""
-        while True:
-            answers = streaming_bulk(
-                self.client,
-                cast(Any, self.stream(documents)),
-                chunk_size=chunk_size,
-                max_chunk_bytes=max_chunk_bytes,
-                expand_action_callback=cast(Any, _Action.expand),
-                raise_on_error=False,
-                filter_path=_FILTER_PATH,
-            )
+        """Send every action of ``documents`` until each is acknowledged or refused.
+
+        In rounds, one helper stream each: new actions until the cluster
+        pushes back or fails, then (after a wait) what it pushed back or left
+        unanswered, on its own. Mixed with new actions, pushed-back items make
+        every request touch every shard, and a busy node refuses ever more.
+        """
+        while self.resend or self.queue or self.finished or not self.inputs_done:
+            take = self.take_resend if self.resend else lambda: self.take_new(documents)
+            self.accepted = 0
+            failure = None
             try:
-                for _, answer in answers:
+                for _, answer in streaming_bulk(
+                    self.client,
+                    cast(Any, self.stream(take)),
+                    chunk_size=chunk_size,
+                    max_chunk_bytes=max_chunk_bytes,
+                    expand_action_callback=cast(Any, _Action.expand),
+                    raise_on_error=False,
+                    filter_path=_FILTER_PATH,
+                ):
                     self.answered(answer)
             except Exception as err:
                 if not is_transient(err):
                     raise
                 # The request failed as a whole: nothing it carried was answered.
-                self.queue.extendleft(reversed(self.sent))
+                self.resend.extendleft(reversed(self.sent))
                 self.sent.clear()
-                why = describe(err)
+                failure = describe(err)
                 self.report.resent += 1
-                self.outage.begin(why)
-                self.wait(why)
-                continue
-            if not (self.again or self.finished):
-                return  # the last chunk's answers left nothing to send
+                self.outage.begin(failure)
+            self.round_over(failure)
 
-    def stream(self, documents: Iterator[Document]) -> Iterator[_Action]:
-        """What the helper sends: items to send again, stale-comment deletes, new documents."""
-        while True:
-            if self.answers:
-                self.chunk_answered()
-            if not self.queue and not self.refill(documents):
-                return
-            action = self.queue.popleft()
+    def stream(self, take: Callable[[], _Action | None]) -> Iterator[_Action]:
+        """The helper's actions: ``take()`` until it gives ``None``, each noted as sent."""
+        while (action := take()) is not None:
             self.sent.append(action)
             yield action
 
-    def chunk_answered(self) -> None:
-        """A chunk came back: a clean one ends the waiting, a partial one is progress."""
-        if not self.pushed_back:
-            self.backoff = None
-        elif self.pushed_back < self.answers and self.backoff is not None:
-            self.backoff.progress()
-        self.answers = self.pushed_back = 0
+    def take_resend(self) -> _Action | None:
+        return self.resend.popleft() if self.resend else None
 
-    def refill(self, documents: Iterator[Document]) -> bool:
-        """Queue the next actions; False when nothing is left to send."""
+    def take_new(self, documents: Iterator[Document]) -> _Action | None:
+        """The next new action: stale-comment deletes, then documents' actions;
+        ``None`` once the cluster has pushed back in this round, or at the end."""
+        if self.again:
+            return None
         while not self.queue:
-            if self.again:
-                statuses = "/".join(sorted({str(a) for a in self.again_statuses}))
-                self.wait(f"{len(self.again)} item(s) answered {statuses}")
-                self.queue.extend(self.again)
-                self.again, self.again_statuses = [], set()
-            elif self.finished:
+            if self.finished:
                 docs, self.finished = self.finished, []
                 self.queue.extend(self.stale_deletes(docs))
             elif (document := next(documents, None)) is not None:
                 self.queue.extend(self.document_actions(document))
             else:
-                return False  # an exhausted generator stays exhausted
-        return True
+                self.inputs_done = True
+                return None
+        return self.queue.popleft()
 
     def answered(self, answer: dict[str, Any]) -> None:
         """One answer of the helper, for the oldest action it took."""
@@ -241,20 +232,36 @@ class _Pusher:
         if item.get("_id") != action.id:
             raise RuntimeError(f"bulk answered for {item.get('_id')!r}, expected {action.id!r}")
         self.outage.end()
-        self.answers += 1
         status = item.get("status")
         if status in TRANSIENT_STATUS:
-            self.pushed_back += 1
             self.report.throttled += 1
             self.again.append(action)
-            self.again_statuses.add(int(status))
-        elif (doc := self.settle(action, item)) is not None:
+            self.statuses.add(int(status))
+            return
+        self.accepted += 1
+        if (doc := self.settle(action, item)) is not None:
             self.finished.append(doc)
 
-    def wait(self, reason: str) -> None:
+    def round_over(self, failure: str | None) -> None:
+        """Queue what was pushed back; wait if anything was, or the round ``failure``.
+
+        A round the cluster took whole ends the waiting; one it took in part
+        is progress (the no-progress clock starts again).
+        """
+        if self.again:
+            statuses = "/".join(str(s) for s in sorted(self.statuses))
+            failure = failure or f"{len(self.again)} item(s) answered {statuses}"
+            self.resend.extend(self.again)
+            self.again.clear()
+            self.statuses.clear()
+        if failure is None:
+            self.backoff = None
+            return
+        if self.accepted and self.backoff is not None:
+            self.backoff.progress()
         if self.backoff is None:
             self.backoff = self.policy.backoff()
-        self.report.waited += self.backoff.wait(reason)
+        self.report.waited += self.backoff.wait(failure)
 
     # ------------------------------------------------------------ settling
     def settle(self, action: _Action, item: dict[str, Any]) -> _Doc | None:

@@ -113,21 +113,18 @@ def test_a_refused_connection_sends_again_what_was_taken_and_unanswered() -> Non
     assert notes[1].startswith("Elasticsearch is back after")
 
 
-def test_items_answered_429_go_back_into_the_stream_and_only_they() -> None:
+def test_items_answered_429_go_out_again_on_their_own_and_only_they() -> None:
     client = scripted([3])
     report = push(client, documents(4, 1), "news", chunk_size=4, policy=FAST)
     first, *later = ScriptedNode.requests
-    sent_later = [doc_id for request in later for doc_id in request]
     assert first == ["doc0", "doc0.0", "doc1", "doc1.0"]
-    assert "doc1.0" not in sent_later  # acknowledged: not sent again
-    # The three pushed back go out again before any document not yet taken (doc3).
-    assert max(sent_later.index(i) for i in first[:3]) < sent_later.index("doc3")
+    # Not mixed with new actions: with them, every request touches every
+    # shard, and a busy node pushes back on more and more of each.
+    assert ["doc0", "doc0.0", "doc1"] in later
+    assert "doc1.0" not in [doc_id for request in later for doc_id in request]
     assert report.throttled == 3 and report.resent == 0
     assert report.documents == 4 and report.comments == 4
-    assert sorted(i for _, i in ScriptedNode.acknowledged) == sorted(
-        {i for request in ScriptedNode.requests for i in request}
-    )
-    assert len(ScriptedNode.acknowledged) == 8
+    assert len(ScriptedNode.acknowledged) == 8 == len(set(ScriptedNode.acknowledged))
 
 
 def test_a_cluster_that_stays_down_stops_the_push_in_bounded_time() -> None:
