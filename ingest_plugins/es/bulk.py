@@ -141,8 +141,7 @@ class _Pusher:
         self.backoff: Backoff | None = None
         self.queue: deque[_Action] = deque()  # new actions, for the helper to take next
         self.sent: deque[_Action] = deque()  # taken by the helper, not answered yet, in order
-        self.again: list[_Action] = []  # answered 429/5xx in this round
-        self.statuses: set[int] = set()  # ... with these statuses
+        self.again: list[tuple[_Action, int]] = []  # answered 429/5xx in this round, and how
         self.resend: deque[_Action] = deque()  # pushed back or unanswered: out on their own
         self.finished: list[_Doc] = []  # settled; their stale comments not looked for yet
         self.accepted = 0  # answers in this round that were not pushed back
@@ -235,8 +234,7 @@ class _Pusher:
         status = item.get("status")
         if status in TRANSIENT_STATUS:
             self.report.throttled += 1
-            self.again.append(action)
-            self.statuses.add(int(status))
+            self.again.append((action, int(status)))
             return
         self.accepted += 1
         if (doc := self.settle(action, item)) is not None:
@@ -249,11 +247,10 @@ class _Pusher:
         is progress (the no-progress clock starts again).
         """
         if self.again:
-            statuses = "/".join(str(s) for s in sorted(self.statuses))
+            statuses = "/".join(str(s) for s in sorted({status for _, status in self.again}))
             failure = failure or f"{len(self.again)} item(s) answered {statuses}"
-            self.resend.extend(self.again)
+            self.resend.extend(action for action, _ in self.again)
             self.again.clear()
-            self.statuses.clear()
         if failure is None:
             self.backoff = None
             return
