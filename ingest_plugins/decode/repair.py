@@ -40,8 +40,9 @@ ZERO_WIDTH = ("\u200b", "\u2060", "\ufeff")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_CHAR_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 """The C0 part of ``CONTROL_CHARS``, as bytes (the same in UTF-8)."""
+C1_CONTROL_CHARS = re.compile("[\x80-\x9f]")
 C1_CONTROL_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
-"""The C1 part of ``CONTROL_CHARS``, as UTF-8 bytes."""
+"""The C1 part of ``CONTROL_CHARS``, as characters and as UTF-8 bytes."""
 MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251")
 """The single-byte codecs UTF-8 is most often mis-read as."""
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -76,11 +77,14 @@ def repair_text(
     untouched = repairs.untouched
     control_utf8 = utf8 if untouched else None
     repairs.apply(
-        "control-chars", remove_control_chars(repairs.text, control_utf8, c0_free and untouched)
+        "control-chars",
+        remove_control_chars(
+            repairs.text, control_utf8, c0_free and untouched, repairs.non_ascii(sample)
+        ),
     )
-    repairs.apply("zero-width", remove_zero_width(repairs.text))
-    repairs.apply("nbsp", replace_unicode_spaces(repairs.text))
-    repairs.apply("nfc", normalize_nfc(repairs.text, sample if repairs.untouched else None))
+    repairs.apply("zero-width", remove_zero_width(repairs.text, repairs.non_ascii(sample)))
+    repairs.apply("nbsp", replace_unicode_spaces(repairs.text, repairs.non_ascii(sample)))
+    repairs.apply("nfc", normalize_nfc(repairs.text, repairs.non_ascii(sample)))
     return repairs.text, tuple(repairs.fixes)
 
 
@@ -96,6 +100,17 @@ class _Repairs:
     def untouched(self) -> bool:
         """True while no step has changed the text."""
         return self.text is self.original
+
+    def non_ascii(self, sample: str | None) -> str | None:
+        """A short text holding every non-ASCII character of the text, where the
+        steps look for the rare characters they replace: ``""`` for ASCII text,
+        the whole badness ``sample`` of the original; ``None`` once a step has
+        changed the text (or the sample was cut)."""
+        if not self.untouched:
+            return None
+        if sample is None:
+            return ""
+        return sample if len(sample) < BADNESS_SAMPLE_MAX else None
 
     def apply(self, name: str, fixed: str) -> None:
         if fixed != self.text:
@@ -210,43 +225,59 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def remove_control_chars(text: str, utf8: bytes | None = None, c0_free: bool = False) -> str:
+def remove_control_chars(
+    text: str, utf8: bytes | None = None, c0_free: bool = False, non_ascii: str | None = None
+) -> str:
     """C0 and C1 controls other than tab and LF carry no text (``utf8``:
-    ``text`` encoded, when the caller has it; ``c0_free``: ``utf8`` is given and holds no C0)."""
-    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-    c0 = not c0_free and has_bytes(data, CONTROL_CHAR_BYTES)
-    if not c0 and C1_CONTROL_UTF8.search(data) is None:
-        return text  # checked on the UTF-8 bytes: several times faster than a str regex
-    return CONTROL_CHARS.sub("", text)
+    ``text`` encoded, when the caller has it; ``c0_free``: ``utf8`` is given
+    and holds no C0; ``non_ascii``: a text holding every non-ASCII character
+    of ``text``, where the C1 controls are looked for)."""
+    data = None
+    if not c0_free:
+        data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+        if has_bytes(data, CONTROL_CHAR_BYTES):
+            return CONTROL_CHARS.sub("", text)
+    if non_ascii is not None:
+        c1 = C1_CONTROL_CHARS.search(non_ascii) is not None
+    else:
+        # On the UTF-8 bytes: several times faster than a str regex.
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+        c1 = C1_CONTROL_UTF8.search(data) is not None
+    return CONTROL_CHARS.sub("", text) if c1 else text
 
 
-def remove_zero_width(text: str) -> str:
+def remove_zero_width(text: str, non_ascii: str | None = None) -> str:
     """Zero-width spaces and word joiners (not ZWJ/ZWNJ, which shape scripts
-    and emoji) only break words apart for search."""
+    and emoji) only break words apart for search. (``non_ascii`` as for
+    ``remove_control_chars``.)"""
+    scope = text if non_ascii is None else non_ascii
     for char in ZERO_WIDTH:
-        if char in text:
+        if char in scope:
             text = text.replace(char, "")
     return text
 
 
-def replace_unicode_spaces(text: str) -> str:
-    """No-break spaces (U+00A0, U+2007, U+202F) become plain spaces."""
+def replace_unicode_spaces(text: str, non_ascii: str | None = None) -> str:
+    """No-break spaces (U+00A0, U+2007, U+202F) become plain spaces. (``non_ascii``
+    as for ``remove_control_chars``.)"""
+    scope = text if non_ascii is None else non_ascii
     for char in UNICODE_SPACES:
-        if char in text:
+        if char in scope:
             text = text.replace(char, " ")
     return text
 
 
-def normalize_nfc(text: str, sample: str | None = None) -> str:
+def normalize_nfc(text: str, non_ascii: str | None = None) -> str:
     """Canonical composition, so equal text compares and indexes equal.
 
-    ``sample`` is ``badness_sample(text)`` when the caller has it; a whole
-    sample is NFC exactly when the text is. Composition only joins a
-    character with the non-ASCII marks after it (no ASCII character is ever
-    the second of a pair), so an ASCII character bounds what can change, and
-    the sample keeps every non-ASCII run whole with the character before it.
+    ``non_ascii`` as for ``remove_control_chars``, and holding each
+    non-ASCII run whole with the character before it (a whole badness
+    sample does): then it is NFC exactly when the text is. Composition only
+    joins a character with the non-ASCII marks after it (no ASCII character
+    is ever the second of a pair), so an ASCII character bounds what can change.
     """
-    checked = text if sample is None or len(sample) >= BADNESS_SAMPLE_MAX else sample
+    checked = text if non_ascii is None else non_ascii
     if unicodedata.is_normalized("NFC", checked):
         return text
     return unicodedata.normalize("NFC", text)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ingest_plugins.decode import repair
 from ingest_plugins.decode.repair import BADNESS_FULL_LIMIT, badness_sample
 from tests.decode.helpers import (
     PROPERTY_SETTINGS,
@@ -163,6 +164,31 @@ def test_the_sample_is_the_text_with_each_long_ascii_run_cut_to_its_ends(text: s
     assert badness_sample(text) == expected
 
 
+RARE_PIECES = st.lists(
+    st.sampled_from(["a", " ", "\n", "\r\n", "x" * 3000, "y" * 4096])
+    | st.sampled_from(["é", "’", "ї", "e\u0301", "\u00a0", "\u202f", "\u200b", "\u2060"])
+    | st.sampled_from(["\x81", "\x9d", "\x0b", "\ufeff"]),
+    max_size=30,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(RARE_PIECES)
+def test_rare_characters_looked_for_in_the_sample_are_those_of_the_text(text: str) -> None:
+    """The steps after mojibake find in the badness sample what they would find in the text."""
+    expected = repair.normalize_newlines(repair.strip_bom(repair.fix_mojibake(text)))
+    for step in (
+        repair.remove_control_chars,
+        repair.remove_zero_width,
+        repair.replace_unicode_spaces,
+        repair.normalize_nfc,
+    ):
+        expected = step(expected)
+    utf8 = text.encode("utf-8")
+    c0_free = "\x0b" not in text
+    assert repair.repair_text(text, utf8, c0_free)[0] == expected
+
+
 @pytest.mark.parametrize(
     ("inner", "expected", "fixes"),
     [
@@ -171,6 +197,10 @@ def test_the_sample_is_the_text_with_each_long_ascii_run_cut_to_its_ends(text: s
         ("e\u200b\u0301", "é", ("zero-width", "nfc")),  # the sample is of the text before
         ("\x0b", "", ("control-chars",)),
         ("\x7f", "", ("control-chars",)),
+        ("\x81", "", ("control-chars",)),  # a C1 control (not cp1252 mojibake): in the sample
+        ("a\u00a0b", "a b", ("nbsp",)),
+        ("\u2060", "", ("zero-width",)),
+        ("\u202fe\u0301", " é", ("nbsp", "nfc")),  # nfc checks the changed text
     ],
 )
 def test_large_utf8_input_is_checked_whole(
