@@ -528,6 +528,26 @@ def test_visible_date_when_no_machine_date() -> None:
     assert parse(page, is_html=True).published == "2023-03-09"
 
 
+TEASER_CARD = """<aside class="sidebar"><article class="gc">
+  <h3><a href="/news/2023/3/1/other-story">Another story entirely</a></h3>
+  <div class="article-author-name"><a class="author-link" href="/author/x">Someone Else</a></div>
+  <div class="date-simple"><span aria-hidden="true">1 Mar 2023</span></div>
+</article></aside>"""
+
+
+def test_markup_byline_and_date_come_from_the_article_not_a_teaser_card() -> None:
+    page = strip_json_ld(fixture_text(CURRENT_PAGE))
+    page = page.replace('<meta property="article:published_time"', '<meta property="x"')
+    page = page.replace("</main>", f"</main>{TEASER_CARD}")
+    assert parse(page, is_html=True).authors == ("Tomas Reyes", "Leila Mansour")
+    own = r'<div class="article-author">.*?</div>\s*</div>|<div class="date-simple.*?</div>'
+    without_own, removed = re.subn(own, "", page, count=2, flags=re.S)
+    assert removed == 2
+    article = parse(without_own, is_html=True)  # no byline, no date of its own
+    assert article.authors == ()
+    assert article.published is None
+
+
 def test_json_ld_is_preferred_over_markup() -> None:
     page = fixture_text(CURRENT_PAGE).replace(
         '"headline":"Lithium towns', '"headline":"JSON-LD headline: Lithium towns'

@@ -133,7 +133,10 @@ def parse_html(source: SourceText) -> Article:
     cyrillic = [is_cyrillic_text(p) for p in collected.paragraphs]
     latin_paragraphs = [p for p, yes in zip(collected.paragraphs, cyrillic, strict=True) if not yes]
     lang = latin_language("\n\n".join([title or "", summary or "", *latin_paragraphs]))
-    authors = from_ld.authors or markup_authors(page) or tuple(collected.authors)
+    # Byline and date are the article's own: looked for in its area, unless
+    # that is only the text (then the page around it is searched).
+    area = page if root is body_el else root
+    authors = from_ld.authors or markup_authors(area) or tuple(collected.authors)
     return Article(
         source=NAME,
         title=_slot(title, lang),
@@ -141,6 +144,6 @@ def parse_html(source: SourceText) -> Article:
         body=group_by_language(collected.paragraphs, lang, cyrillic),
         url=from_ld.url or canonical_url(page),
         authors=authors,
-        published=from_ld.published or markup_date(page),
+        published=from_ld.published or markup_date(page, area),
         boilerplate=tuple(collected.boilerplate),
     )

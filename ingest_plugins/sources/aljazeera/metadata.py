@@ -86,11 +86,12 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*al[\s-]*jazeera(?:\s+english)?\s
 """`` | Al Jazeera`` at the end of a ``<title>`` or ``og:title``."""
 
 
-def markup_authors(root: Element) -> tuple[str, ...]:
-    """Author names from the byline markup (``By X and Y`` or plain names)."""
+def markup_authors(area: Element) -> tuple[str, ...]:
+    """Author names from the byline markup in the article ``area`` (``By X and Y``
+    or plain names): the names on teaser cards and sidebars elsewhere are not its own."""
     for compiled in _AUTHOR_SELECTORS:
         names: list[str] = []
-        for element in select(root, compiled):
+        for element in select(area, compiled):
             text = element_text(element)
             found = parse_byline(text) or parse_author_names(text, affiliations=AFFILIATIONS)
             for name in people(found):
@@ -101,13 +102,14 @@ def markup_authors(root: Element) -> tuple[str, ...]:
     return ()
 
 
-def markup_date(root: Element) -> str | None:
-    """The publication date from meta tags, ``time[datetime]`` or the date line."""
+def markup_date(root: Element, area: Element) -> str | None:
+    """The publication date from the meta tags of the page ``root``, else from
+    ``time[datetime]`` or the date line in the article ``area``."""
     published = meta_content(root, "article:published_time", "datepublished", "publish-date")
     if published and normalize_iso(published):
         return published
     for compiled in _DATE_SELECTORS:
-        for element in select(root, compiled):
+        for element in select(area, compiled):
             stamp = element.get("datetime")
             if isinstance(stamp, str) and normalize_iso(stamp):
                 return stamp.strip()
