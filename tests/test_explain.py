@@ -102,6 +102,13 @@ def test_photo_credits_and_captions_are_boilerplate(capsys: pytest.CaptureFixtur
     assert (caption["label"], caption["reason"]) == ("boilerplate", "caption")
 
 
+def test_a_video_table_inside_the_text_is_an_embed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = explain(str(AJ_OLD_LEAKS), capsys=capsys)
+    assert code == 0
+    title = one(rows(out), text="Storm leaves fishing fleet stranded in port (2:41)")
+    assert (title["label"], title["reason"]) == ("boilerplate", "embed")
+
+
 def test_pieces_read_by_walks_of_their_own_come_in_page_order(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -281,6 +281,11 @@ def test_prose_with_a_link_stays_body(markup: str) -> None:
         ('<blockquote class="instagram-media"><p>View this post</p></blockquote>', EMBED),
         ('<figure class="wp-block-embed is-type-video"><div>x</div></figure>', EMBED),
         ('<div data-oembed-url="https://x"><p>x</p></div>', EMBED),
+        # AJ 2019: a player and its title link in a table, in a box naming the embed
+        (
+            '<div data-embed-type="Brightcove"><table><tr><td><a>T</a></td></tr></table></div>',
+            EMBED,
+        ),
         ("<p>6312345678901</p>", EMBED_ID),
         ("<div>8a3f5c2e-9b1d-4e7a-b6c0-2d4f8e1a9c37</div>", EMBED_ID),
         ("<p>video-1234567</p>", EMBED_ID),
