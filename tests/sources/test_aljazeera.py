@@ -346,6 +346,39 @@ def test_chrome_between_paragraphs_goes_to_boilerplate() -> None:
     assert unaccounted_lines(text, article) == []
 
 
+OPINION_DISCLAIMER = (
+    "The views expressed in this article are the author’s own and do not necessarily"
+    " reflect Al Jazeera’s editorial stance."
+)
+OLDER_DISCLAIMER = (
+    "The views expressed in this article are the author's own and do not necessarily"
+    " reflect Al Jazeera's editorial policy."
+)
+
+
+@pytest.mark.parametrize("line", [OPINION_DISCLAIMER, OLDER_DISCLAIMER])
+def test_opinion_disclaimer_of_a_text_copy_goes_to_disclaimers(line: str) -> None:
+    article = parse(seed_text() + "\n\n" + line + "\n")
+    assert article.disclaimers == (line,)
+    assert article.body == parse(seed_text()).body
+
+
+def test_opinion_disclaimer_of_a_page_goes_to_disclaimers() -> None:
+    page = fixture_text(CURRENT_PAGE)
+    last = 'nobody can drink lithium."</p>'
+    page = page.replace(last, f"{last}\n      <p>{OPINION_DISCLAIMER}</p>")
+    article = parse(page, is_html=True)
+    assert article.disclaimers == (OPINION_DISCLAIMER,)
+    assert article.body == parse(fixture_text(CURRENT_PAGE), is_html=True).body
+
+
+def test_a_paragraph_quoting_the_disclaimer_stays_in_the_body() -> None:
+    quoted = f"The editor added a note: {OPINION_DISCLAIMER} It ran under the column."
+    article = parse(seed_text() + "\n\n" + quoted + "\n")
+    assert article.disclaimers == ()
+    assert quoted in article.body["en"]
+
+
 def test_related_list_without_end_marker_stops_at_prose() -> None:
     related = "Keep reading\n• Russia-Ukraine war: List of key events, day 128\n• Belarus sanctions"
     text = insert_after_paragraph(seed_text(), "On February 24 this year", related)

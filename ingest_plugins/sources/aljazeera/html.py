@@ -145,5 +145,6 @@ def parse_html(source: SourceText) -> Article:
         url=from_ld.url or canonical_url(page),
         authors=authors,
         published=from_ld.published or markup_date(page, area),
+        disclaimers=tuple(collected.disclaimers),
         boilerplate=tuple(collected.boilerplate),
     )

@@ -146,6 +146,20 @@ def chrome_kind(line: str) -> str | None:
     return kind
 
 
+# The note under every opinion piece ("... editorial stance." now, "... editorial
+# policy." on older pages): the site's disclaimer, not the author's text.
+_DISCLAIMER_RE = re.compile(
+    r"the views expressed in this article are the author['’]s own and do not necessarily"
+    r" reflect al jazeera['’]s editorial (?:stance|policy)\.?",
+    re.I,
+)
+
+
+def is_disclaimer(line: str) -> bool:
+    """True when ``line`` is the site's disclaimer under an opinion piece."""
+    return _DISCLAIMER_RE.fullmatch(clean_line(line)) is not None
+
+
 _LIST_ITEM_MAX_CHARS = 160
 _LIST_ITEM_MAX_WORDS = 25
 # A bullet before a list item: "•", "*", "-".

@@ -45,6 +45,7 @@ from .site import (
     NAME,
     chrome_kind,
     is_aljazeera_url,
+    is_disclaimer,
     latin_language,
     parse_byline,
     parse_header_line,
@@ -68,6 +69,7 @@ class _Parts:
     published: str | None = None
     url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    disclaimers: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
 
 
@@ -135,6 +137,9 @@ def _read_lines(lines: Sequence[str]) -> _Parts:
         elif kind is not None:
             flush()
             parts.boilerplate.append(line)
+        elif is_disclaimer(line):
+            flush()
+            parts.disclaimers.append(line)
         elif _apply_metadata(line, parts):
             flush()
         else:
@@ -249,5 +254,6 @@ def parse_text(text: str) -> Article:
         url=parts.url,
         authors=tuple(parts.authors),
         published=parts.published,
+        disclaimers=tuple(parts.disclaimers),
         boilerplate=tuple(parts.boilerplate),
     )

@@ -18,7 +18,7 @@ from ingest_plugins.parsing.defences import hidden_reason, route_boilerplate
 from ingest_plugins.parsing.html import Element, markup_text
 
 from .metadata import METADATA_CLASSES
-from .site import chrome_kind, is_list_item, parse_byline, people
+from .site import chrome_kind, is_disclaimer, is_list_item, parse_byline, people
 
 __all__ = [
     "BLOCK_BOUNDARIES",
@@ -155,10 +155,11 @@ class ArticleZones:
 
 @dataclass
 class CollectedBlocks:
-    """Body paragraphs, chrome and byline names found while reading the blocks."""
+    """Body paragraphs, chrome, disclaimers and byline names found while reading the blocks."""
 
     paragraphs: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
+    disclaimers: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     in_related_list: bool = False
 
@@ -172,7 +173,8 @@ class CollectedBlocks:
             self.boilerplate.append(text)
 
     def _add_body_block(self, text: str) -> None:
-        """A body block is chrome (an ad label, a related-stories list), a byline or text."""
+        """A body block is chrome (an ad label, a related-stories list), the site's
+        disclaimer, a byline or text."""
         kind = chrome_kind(text)
         if kind == "list_start":
             self.in_related_list = True
@@ -189,6 +191,9 @@ class CollectedBlocks:
             self.in_related_list = False
         if kind is not None:
             self.boilerplate.append(text)
+            return
+        if is_disclaimer(text):
+            self.disclaimers.append(text)
             return
         names = parse_byline(text)
         if names:
