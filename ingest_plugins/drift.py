@@ -8,7 +8,8 @@ stores the names on the document (``Document.warnings``) and ``ingest
 run`` ends by listing the documents that have any.
 
 ``PageFacts`` are read from the page before the parser runs (a parser may
-change the tree): how much visible text the page has and what its links say.
+change the tree): how much visible text the page has outside its links (the
+page's prose: menus and teaser lists are links), and what its links say.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .parsing.html import Element
 __all__ = ["PageFacts", "extraction_warnings", "page_facts"]
 
 SHORT_BODY_SHARE = 0.15
-"""A body with less than this share of the page's visible text is suspect..."""
+"""A body with less than this share of the page's prose is suspect..."""
 SHORT_BODY_CHARS = 1_500
 """...when it is also shorter than this (a short news item on a busy page is not)."""
 MAX_LINKS = 5_000
@@ -34,13 +35,13 @@ MAX_LINKS = 5_000
 LINK_DENSE_SHARE = 0.3
 """A body with more than this share of its text in paragraphs that are link texts."""
 
-_VISIBLE_CHARS = etree.XPath(
+_PROSE_CHARS = etree.XPath(
     "string-length(normalize-space(str:concat(set:difference("
-    ".//text(), (.//script|.//style|.//noscript|.//template)//text()))))",
+    ".//text(), (.//script|.//style|.//noscript|.//template|.//a)//text()))))",
     namespaces={"str": "http://exslt.org/strings", "set": "http://exslt.org/sets"},
 )
-"""The length of an element's text outside scripts, styles, ``noscript`` and
-``template``, white space collapsed; all in libxml2, which never reads the
+"""The length of an element's text outside links, scripts, styles, ``noscript``
+and ``template``, white space collapsed; all in libxml2, which never reads the
 (often large) script texts."""
 _LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
 """Links whose text may make a link-text key (menus' short ones are left to libxml2)."""
@@ -48,9 +49,10 @@ _LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
 
 @dataclass(frozen=True)
 class PageFacts:
-    """What the page held before parsing: visible characters and its link texts."""
+    """What the page held before parsing: its prose and its link texts."""
 
-    visible_chars: int
+    prose_chars: int
+    """Characters of visible text outside links."""
     link_texts: frozenset[str]
 
 
@@ -61,10 +63,10 @@ def page_facts(source: SourceText) -> PageFacts | None:
     root = source.tree
     body = root.find("body")
     body = root if body is None else body
-    visible = int(cast(float, _VISIBLE_CHARS(body)))
+    prose = int(cast(float, _PROSE_CHARS(body)))
     long_links = cast("list[Element]", _LONG_LINKS(root))
     links = (_key(_bounded_text(a)) for a in islice(long_links, MAX_LINKS))
-    return PageFacts(visible, frozenset(k for k in links if len(k) >= 20))
+    return PageFacts(prose, frozenset(k for k in links if len(k) >= 20))
 
 
 def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str, ...]:
@@ -81,8 +83,8 @@ def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str,
         found.append("title repeated as a body paragraph")
     body_chars = sum(len(p) for p in paragraphs)
     if facts is not None and body_chars:
-        if body_chars < SHORT_BODY_SHARE * facts.visible_chars and body_chars < SHORT_BODY_CHARS:
-            share = body_chars / facts.visible_chars
+        if body_chars < SHORT_BODY_SHARE * facts.prose_chars and body_chars < SHORT_BODY_CHARS:
+            share = body_chars / facts.prose_chars
             found.append(f"body far shorter than the page's text ({share:.0%})")
         linked = sum(len(p) for p, k in zip(paragraphs, keys, strict=True) if k in facts.link_texts)
         if linked > LINK_DENSE_SHARE * body_chars:
