@@ -231,20 +231,15 @@ def remove_control_chars(
     """C0 and C1 controls other than tab and LF carry no text (``utf8``:
     ``text`` encoded, when the caller has it; ``c0_free``: ``utf8`` is given
     and holds no C0; ``non_ascii``: a text holding every non-ASCII character
-    of ``text``, where the C1 controls are looked for)."""
-    data = None
-    if not c0_free:
-        data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-        if has_bytes(data, CONTROL_CHAR_BYTES):
-            return CONTROL_CHARS.sub("", text)
-    if non_ascii is not None:
-        c1 = C1_CONTROL_CHARS.search(non_ascii) is not None
+    of ``text``, where the C1 controls are then looked for instead of in ``utf8``)."""
+    if c0_free and non_ascii is not None:
+        found = C1_CONTROL_CHARS.search(non_ascii) is not None
     else:
+        data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+        c0 = not c0_free and has_bytes(data, CONTROL_CHAR_BYTES)
         # On the UTF-8 bytes: several times faster than a str regex.
-        if data is None:
-            data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
-        c1 = C1_CONTROL_UTF8.search(data) is not None
-    return CONTROL_CHARS.sub("", text) if c1 else text
+        found = c0 or C1_CONTROL_UTF8.search(data) is not None
+    return CONTROL_CHARS.sub("", text) if found else text
 
 
 def remove_zero_width(text: str, non_ascii: str | None = None) -> str:
