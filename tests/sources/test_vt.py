@@ -28,6 +28,7 @@ from ingest_plugins.plugins import Host
 from ingest_plugins.sources import aljazeera, vt
 from ingest_plugins.sources.vt import html as vt_html
 from ingest_plugins.sources.vt import metadata as vt_metadata
+from ingest_plugins.sources.vt import site as vt_site
 from ingest_plugins.sources.vt.site import parse_byline, text_has_vt_markers
 from ingest_plugins.testing import Fixture, assert_golden, check_fixture, find_fixtures
 from ingest_plugins.testing import parse_fixture as parse_through_host
@@ -469,6 +470,53 @@ def test_html_site_skim_keeps_disclaimer_neighbours(
     assert article.disclaimers == disclaimers
     assert article == _parse_unskimmed(page, monkeypatch)
     assert article.body == {"en": "Body text here."}
+
+
+@pytest.mark.parametrize(
+    "site_text",
+    [
+        "Iran talks stall\n12 Comments",  # a teaser card's comment count
+        "Home Politics Comments Contact About Us",  # a menu
+        "VT Radio \u00b7 Policies \u00b7 All sides of the world",  # probe words, no phrase
+    ],
+)
+def test_site_text_without_a_disclaimer_phrase_is_skimmed(site_text: str) -> None:
+    assert not vt_site.may_hold_disclaimer(site_text)
+
+
+@pytest.mark.parametrize(
+    "site_text",
+    ["Comment Policy", "see the world\n  from ALL sides", "About\u200b VT", "Views of VT & others"],
+)
+def test_site_text_with_a_disclaimer_phrase_is_walked(site_text: str) -> None:
+    assert vt_site.may_hold_disclaimer(site_text)
+
+
+_PHRASE_BITS = st.sampled_from(
+    [
+        *(w for p in vt_site._DISCLAIMER_PHRASES for w in p.split()),
+        " ", "\n", "\t", "  ", "&", "\u2019", "\u200b", "VT", "Comments", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(
+    parts=st.lists(st.one_of(_PHRASE_BITS, st.text(max_size=5)), max_size=40),
+    cut=st.tuples(st.integers(0, 400), st.integers(0, 400)),
+    upper=st.booleans(),
+)
+def test_no_piece_of_a_skimmed_text_is_a_disclaimer_or_heading(
+    parts: list[str], cut: tuple[int, int], upper: bool
+) -> None:
+    """A text ``may_hold_disclaimer`` rules out has no piece with a phrase: the
+    skim never hides a disclaimer, a disclaimer heading or part of either."""
+    text = " ".join(parts).upper() if upper else "".join(parts)
+    if vt_site.may_hold_disclaimer(text):
+        return
+    piece = text[min(cut) : max(cut)]
+    assert vt_site._disclaimer_hits(piece) == (0, 0)
+    assert all(vt_site._disclaimer_hits(line) == (0, 0) for line in piece.split("\n"))
 
 
 def test_html_deep_site_nesting_is_flattened_and_parsed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -71,8 +71,9 @@ class _SiteSkim:
     Blocks of the rest of the site only matter when they are (part of) a
     disclaimer, and the disclaimer search only needs to know that other
     blocks stand between its candidates: a block element of the site zone
-    whose whole text has no disclaimer probe word is read whole as one gap
-    block (none when it has no text) instead of being walked. Elements that
+    whose whole text holds no disclaimer phrase (``may_hold_disclaimer``) is
+    read whole as one gap block (none when it has no text) instead of being
+    walked. Elements that
     hold the post area or a skipped element are always walked.
     """
 

@@ -74,7 +74,8 @@ def _probe_word(phrase: str) -> str:
 
 _TEXT_CLAIM_WORDS = tuple((marker, _probe_word(marker)) for marker in _TEXT_CLAIM_MARKERS)
 """Each marker with the word ``text_has_vt_markers`` looks for first."""
-_DISCLAIMER_PROBES = frozenset(_probe_word(p) for p in (*_DISCLAIMER_STRONG, *_DISCLAIMER_WEAK))
+_DISCLAIMER_PHRASES = (*_DISCLAIMER_STRONG, *_DISCLAIMER_WEAK)
+_DISCLAIMER_PROBES = frozenset(_probe_word(p) for p in _DISCLAIMER_PHRASES)
 """A probe word of every disclaimer phrase (see ``_disclaimer_hits``)."""
 _TEXT_CLAIM_MIN = 2
 """Distinct VT markers a text copy needs before the plugin claims it."""
@@ -113,10 +114,15 @@ def _has_probe(lowered: str) -> bool:
 def may_hold_disclaimer(text: str) -> bool:
     """False when no part of ``text`` can be a disclaimer or a disclaimer heading.
 
-    True is only a maybe: ``text`` holds a probe word of some phrase. Any
-    piece of a text for which this is False has no phrase either.
+    True is only a maybe: ``text``, its white space collapsed across lines,
+    holds a disclaimer phrase (which may span two of its parts). Any piece
+    of a text for which this is False has no phrase either.
     """
-    return _has_probe(_match_text(text))
+    lowered = _match_text(text)
+    if not _has_probe(lowered):
+        return False
+    key = " ".join(lowered.split())
+    return any(phrase in key for phrase in _DISCLAIMER_PHRASES)
 
 
 def is_disclaimer(text: str) -> bool:
