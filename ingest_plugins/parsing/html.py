@@ -236,7 +236,12 @@ def text_pieces(element: Element) -> Iterator[str]:
 
 def inner_text(element: Element) -> str:
     """All the raw text inside ``element`` (not the text after it)."""
-    return "".join(text_pieces(element))
+    return cast(str, _STRING_VALUE(element))
+
+
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+"""An element's text pieces joined by libxml2 (``text_pieces`` would make each a
+Python string first)."""
 
 
 def markup_text(raw: str) -> str:
