@@ -35,14 +35,22 @@ MAX_LINKS = 5_000
 LINK_DENSE_SHARE = 0.3
 """A body with more than this share of its text in paragraphs that are link texts."""
 
-_PROSE_CHARS = etree.XPath(
-    "string-length(normalize-space(str:concat(set:difference("
-    ".//text(), (.//script|.//style|.//noscript|.//template|.//a)//text()))))",
-    namespaces={"str": "http://exslt.org/strings", "set": "http://exslt.org/sets"},
+_PROSE_CHARS = etree.XSLT(
+    etree.XML(
+        """\
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="/">
+    <xsl:variable name="text"><xsl:apply-templates select="(/*|/*/body)[last()]"/></xsl:variable>
+    <xsl:value-of select="string-length(normalize-space($text))"/>
+  </xsl:template>
+  <xsl:template match="a|script|style|noscript|template"/>
+</xsl:stylesheet>"""
+    )
 )
-"""The length of an element's text outside links, scripts, styles, ``noscript``
-and ``template``, white space collapsed; all in libxml2, which never reads the
-(often large) script texts."""
+"""The length of the page's text (its ``<body>``'s, if it has one) outside links,
+scripts, styles, ``noscript`` and ``template``, white space collapsed: one pass
+in libxslt, which copies the other text nodes and skips those elements whole."""
 _LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
 """Links whose text may make a link-text key (menus' short ones are left to libxml2)."""
 
@@ -61,9 +69,7 @@ def page_facts(source: SourceText) -> PageFacts | None:
     if not source.is_html:
         return None
     root = source.tree
-    body = root.find("body")
-    body = root if body is None else body
-    prose = int(cast(float, _PROSE_CHARS(body)))
+    prose = int(str(_PROSE_CHARS(root)))
     long_links = cast("list[Element]", _LONG_LINKS(root))
     links = (_key(_bounded_text(a)) for a in islice(long_links, MAX_LINKS))
     return PageFacts(prose, frozenset(k for k in links if len(k) >= 20))

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from ingest_plugins import Article, EncodingReport, SourceText
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from ingest_plugins import Article, EncodingReport, InputError, SourceText
 from ingest_plugins.drift import PageFacts, extraction_warnings, page_facts
+from tests.deep_pages import within_coarse_budget
 
 GOOD = Article(
     title={"en": "Talks resume"},
@@ -70,6 +77,52 @@ def test_page_facts_leave_out_styles_noscript_and_templates() -> None:
     assert found is not None and found.prose_chars == len("Seen")
 
 
+_NOT_PROSE = {"a", "script", "style", "noscript", "template"}
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _prose_by_walking(root: etree._Element) -> int:
+    """``PageFacts.prose_chars`` by its definition, one node at a time."""
+    body = root.find("body")
+    top = root if body is None else body
+    pieces: list[str] = []
+    skipped = 0  # how many elements left out are open around the walk
+    for event, node in etree.iterwalk(top, events=("start", "end")):
+        if event == "start":
+            skipped += node.tag in _NOT_PROSE or skipped > 0
+            if not skipped and node.text:
+                pieces.append(node.text)
+        else:
+            skipped -= skipped > 0
+            if not skipped and node is not top and node.tail:
+                pieces.append(node.tail)
+    return len(_XML_SPACE.sub(" ", "".join(pieces)).strip(" \t\r\n"))
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<a href='/x'>", "</a>", "<span>", "</span>", "<script>", "</script>",
+         "<div>", "</div>", "<noscript>", "<style>", "<br>", "<!-- note -->", "word", "two words",
+         " ", "\n", "\t", "\u00a0", "Übersee", "&amp;"]
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@given(parts=_MARKUP, head=st.booleans())
+def test_page_prose_is_the_text_outside_links_scripts_and_styles(
+    parts: list[str], head: bool
+) -> None:
+    markup = ("<html><head><title>x</title></head><body>" if head else "") + "".join(parts)
+    source = SourceText("p.html", markup or "x", EncodingReport("utf-8"), is_html=True)
+    try:
+        root = source.tree
+    except InputError:  # no markup to build on
+        return
+    found = page_facts(source)
+    assert found is not None and found.prose_chars == _prose_by_walking(root)
+
+
 def test_text_copies_have_no_page_facts() -> None:
     assert page_facts(SourceText("a.txt", "x", EncodingReport("utf-8"), is_html=False)) is None
 
@@ -78,6 +131,17 @@ def test_deeply_nested_links_are_read_quickly() -> None:
     markup = "<html><body>" + "<div><a href='/x'>deep link text here " * 20_000 + "</body></html>"
     found = page_facts(SourceText("p.html", markup, EncodingReport("utf-8"), is_html=True))
     assert found is not None and found.link_texts
+
+
+def test_a_page_of_many_links_is_read_in_linear_time() -> None:
+    """200,000 links among 200,000 paragraphs (about 6 MB): comparing every text
+    with every link text, as a set difference does, would take minutes."""
+    paragraphs = "<p>w <a href='/x'>l</a> w</p>\n" * 200_000
+    source = page(paragraphs)
+    assert len(source.tree) == 1  # (the parse is not what is timed)
+    with within_coarse_budget():
+        found = page_facts(source)
+    assert found is not None and found.prose_chars == len(" ".join(["w w"] * 200_000))
 
 
 def page(body: str) -> SourceText:
