@@ -73,8 +73,8 @@ class _SiteSkim:
     blocks stand between its candidates: a block element of the site zone
     whose whole text holds no disclaimer phrase (``may_hold_disclaimer``) is
     read whole as one gap block (none when it has no text) instead of being
-    walked. Elements that
-    hold the post area or a skipped element are always walked.
+    walked. Elements that hold the post area or a skipped element are always
+    walked.
     """
 
     def __init__(self, special: Iterable[Element]) -> None:
