@@ -519,6 +519,34 @@ def test_no_piece_of_a_skimmed_text_is_a_disclaimer_or_heading(
     assert all(vt_site._disclaimer_hits(line) == (0, 0) for line in piece.split("\n"))
 
 
+def _comment(number: int, text: str) -> str:
+    return (
+        f"<li class='comment' id='comment-{number}'><div class='comment-body'>"
+        "<div class='comment-author vcard'><b class='fn'>Joe</b></div>"
+        "<div class='comment-metadata'><time datetime='2024-05-20T10:00:00'>May 20</time></div>"
+        f"<p>{text}</p></div></li>"
+    )
+
+
+def test_html_a_comment_shown_twice_is_one_comment_of_a_whole_document() -> None:
+    """A page repeating a comment (a "top comments" box, then the thread) is no
+    bad Article: the repeat is left out, and the document keeps its body."""
+    page = (
+        "<html><head><title>x</title>"
+        '<link rel="canonical" href="https://www.veteranstoday.com/2024/05/20/x/">'
+        "</head><body><article><h1 class='entry-title'>T</h1>"
+        "<div class='entry-content'><p>Body text here.</p></div></article>"
+        f"<ol class='comment-list'>{_comment(9, 'Top comment.')}</ol>"
+        f"<ol class='comment-list'>{_comment(8, 'First.')}{_comment(9, 'Top comment.')}</ol>"
+        "</body></html>"
+    )
+    host = Host()
+    host.register(vt, vt.NAME)
+    article = Pipeline(host).parse_bytes(page.encode(), "in/repeat.html").article
+    assert article.body == {"en": "Body text here."}
+    assert [(c.id, c.text) for c in article.comments] == [("9", "Top comment."), ("8", "First.")]
+
+
 def test_html_deep_site_nesting_is_flattened_and_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     """20,000 nested site divs around a probe word: flattened where the page is
     parsed, then read like any page, skimmed or not."""
