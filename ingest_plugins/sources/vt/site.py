@@ -118,10 +118,7 @@ def may_hold_disclaimer(text: str) -> bool:
     holds a disclaimer phrase (which may span two of its parts). Any piece
     of a text for which this is False has no phrase either.
     """
-    lowered = _match_text(text)
-    if not _has_probe(lowered):
-        return False
-    key = " ".join(lowered.split())
+    key = " ".join(_match_text(text).split())
     return any(phrase in key for phrase in _DISCLAIMER_PHRASES)
 
 
