@@ -14,15 +14,11 @@ page's prose: menus and teaser lists are links), and what its links say.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
-from typing import cast
 
 from lxml import etree
 
 from .document import Article, SourceText
-from .parsing.html import Element
 
 __all__ = ["PageFacts", "extraction_warnings", "page_facts"]
 
@@ -35,7 +31,7 @@ MAX_LINKS = 5_000
 LINK_DENSE_SHARE = 0.3
 """A body with more than this share of its text in paragraphs that are link texts."""
 
-_PROSE_CHARS = etree.XSLT(
+_PAGE_FACTS = etree.XSLT(
     etree.XML(
         """\
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -43,16 +39,22 @@ _PROSE_CHARS = etree.XSLT(
   <xsl:template match="/">
     <xsl:variable name="text"><xsl:apply-templates select="(/*|/*/body)[last()]"/></xsl:variable>
     <xsl:value-of select="string-length(normalize-space($text))"/>
+    <xsl:for-each select="//a">
+      <xsl:variable name="words" select="normalize-space()"/>
+      <xsl:if test="string-length($words) &gt;= 20">
+        <xsl:text>&#10;</xsl:text><xsl:value-of select="$words"/>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
   <xsl:template match="a|script|style|noscript|template"/>
 </xsl:stylesheet>"""
     )
 )
-"""The length of the page's text (its ``<body>``'s, if it has one) outside links,
-scripts, styles, ``noscript`` and ``template``, white space collapsed: one pass
-in libxslt, which copies the other text nodes and skips those elements whole."""
-_LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) >= 20]")
-"""Links whose text may make a link-text key (menus' short ones are left to libxml2)."""
+"""One libxslt pass over the page. Its first line is the length of the page's text
+(its ``<body>``'s, if it has one) outside links, scripts, styles, ``noscript`` and
+``template``, white space collapsed (the other text nodes are copied, those elements
+skipped whole); each further line is the text of a link, white space collapsed, when
+that is 20 characters or more (a menu's short links make no link-text key)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,9 @@ def page_facts(source: SourceText) -> PageFacts | None:
     """The facts of a saved page (``None`` for a text copy)."""
     if not source.is_html:
         return None
-    root = source.tree
-    prose = int(str(_PROSE_CHARS(root)))
-    long_links = cast("list[Element]", _LONG_LINKS(root))
-    links = (_key(_bounded_text(a)) for a in islice(long_links, MAX_LINKS))
-    return PageFacts(prose, frozenset(k for k in links if len(k) >= 20))
+    prose, *links = str(_PAGE_FACTS(source.tree)).split("\n")
+    keys = (_key(text) for text in links[:MAX_LINKS])
+    return PageFacts(int(prose), frozenset(k for k in keys if len(k) >= 20))
 
 
 def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str, ...]:
@@ -96,11 +96,6 @@ def extraction_warnings(article: Article, facts: PageFacts | None) -> tuple[str,
         if linked > LINK_DENSE_SHARE * body_chars:
             found.append(f"link-dense body ({linked / body_chars:.0%} of it is link text)")
     return tuple(found)
-
-
-def _bounded_text(element: Element) -> str:
-    """The text of ``element`` from its first pieces (nested links cannot blow it up)."""
-    return "".join(islice(cast("Iterator[str]", element.itertext()), 50))
 
 
 def _key(text: str) -> str:
