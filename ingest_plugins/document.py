@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -111,7 +111,8 @@ class SourceText:
         order (names lower-cased, entities decoded); ``()`` for a text copy."""
         if not self.is_html:
             return ()
-        return tuple(dict(tag.attrib) for tag in self.tree.iter("link", "meta"))
+        tags = self.tree.iter("link", "meta")  # (items: str pairs, for a tree parsed from str)
+        return tuple(dict(cast("list[tuple[str, str]]", tag.items())) for tag in tags)
 
     @cached_property
     def soup(self) -> BeautifulSoup:
