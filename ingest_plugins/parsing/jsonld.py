@@ -3,7 +3,8 @@
 Pages put their schema.org objects in one or more scripts, as a single
 object, a list, an ``@graph`` or nested in each other; authors are often
 ``@id`` references to a ``Person`` elsewhere on the page. Everything here
-is lenient: malformed JSON is skipped, unexpected shapes give ``None``.
+is lenient: JSON with the usual flaws is read anyway (``load_json``),
+what cannot be read is skipped, unexpected shapes give ``None``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import chompjs
 from lxml import etree
 
 from .dates import normalize_iso, parse_date
@@ -63,11 +65,28 @@ _SCRIPT_RE = re.compile(
 
 
 def load_json(text: str) -> Any:
-    """Parse a JSON-LD script's text (``<!-- -->`` wrapper allowed); ``None`` if invalid."""
+    """Parse a JSON-LD script's text; ``None`` when nothing in it can be read.
+
+    Pages' scripts are often not quite JSON, and one flaw would cost the
+    article's date and authors: line breaks and tabs inside strings, a
+    ``<!-- -->`` or ``// <![CDATA[`` wrapper, ``//`` comments, trailing
+    commas, a ``;`` or a stray ``}`` after the object. Strict JSON is tried
+    first (control characters allowed); then ``chompjs``, which reads
+    JavaScript object syntax. Two values one after the other come back as
+    a list. Quotes left unescaped inside a string cannot be read.
+    """
+    text = text.strip().removeprefix("<!--").removesuffix("-->")
     try:
-        return json.loads(text.strip().removeprefix("<!--").removesuffix("-->"))
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    try:
+        values: list[Any] = list(chompjs.parse_js_objects(text, loader_kwargs={"strict": False}))
     except (ValueError, RecursionError):
         return None
+    if len(values) == 1:
+        return values[0]
+    return values or None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -126,7 +145,9 @@ def ld_types(obj: dict[str, Any]) -> set[str]:
 
 
 def ld_text(value: Any) -> str | None:
-    """A JSON-LD text (the first, if a list) with entities decoded and spaces collapsed.
+    """A JSON-LD text (the first, if a list) with entities decoded and spaces collapsed,
+    line breaks included: a headline or a name is one line, whatever the page's
+    template left in the string.
 
     ``None`` when it is no string or empty.
     """
@@ -134,7 +155,7 @@ def ld_text(value: Any) -> str | None:
         value = value[0] if value else None
     if not isinstance(value, str):
         return None
-    return clean_line(html.unescape(value)) or None
+    return clean_line(html.unescape(value).replace("\n", " ")) or None
 
 
 def ld_url(value: Any) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest_plugins.parsing.html import parse_page
 from ingest_plugins.parsing.jsonld import (
@@ -42,6 +44,41 @@ def test_load_json() -> None:
     assert load_json("[" * 100_000 + "]" * 100_000) is None
 
 
+DATED = {"@type": "NewsArticle", "datePublished": "2019-11-19T07:09:00Z"}
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '{"@type": "NewsArticle", "datePublished": "2019-11-19T07:09:00Z",}',
+        '{"@type": "NewsArticle",\n "datePublished": "2019-11-19T07:09:00Z", "author": [],}',
+        '// <![CDATA[\n{"@type": "NewsArticle", "datePublished": "2019-11-19T07:09:00Z"}\n// ]]>',
+        '{"@type": "NewsArticle", // the date\n "datePublished": "2019-11-19T07:09:00Z"}',
+        '{"@type": "NewsArticle", "datePublished": "2019-11-19T07:09:00Z"};',
+        '{"@type": "NewsArticle", "datePublished": "2019-11-19T07:09:00Z"}}',
+    ],
+    ids=["trailing comma", "in a list too", "cdata", "comment", "semicolon", "stray brace"],
+)
+def test_load_json_reads_the_usual_flaws(script: str) -> None:
+    found = load_json(script)
+    assert isinstance(found, dict) and {k: found[k] for k in DATED} == DATED
+
+
+def test_load_json_keeps_line_breaks_inside_strings() -> None:
+    found = load_json('{"description": "one\ntwo\tthree", "a": [1,],}')
+    assert found == {"description": "one\ntwo\tthree", "a": [1]}
+
+
+def test_load_json_gives_values_one_after_another_as_a_list() -> None:
+    assert load_json('{"a": 1}\n{"b": 2}') == [{"a": 1}, {"b": 2}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='{}[]",:;/ \n<!-abc1\\', max_size=60))
+def test_load_json_never_raises(text: str) -> None:
+    load_json(text)  # any text: a value or None, never an exception
+
+
 def test_objects_of_a_graph() -> None:
     data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, ARTICLE, PERSON]}
     types = [sorted(ld_types(obj)) for obj in iter_objects(data)]
@@ -73,6 +110,7 @@ def test_walks_are_bounded() -> None:
 
 def test_text_and_urls() -> None:
     assert ld_text(" Caf&eacute;\u200b  au lait ") == "Café au lait"
+    assert ld_text("Lithium\n  towns\r\nweigh\n") == "Lithium towns weigh"
     assert ld_text(["First", "Second"]) == "First"
     assert ld_text({"@id": "x"}) is None
     assert ld_text("   ") is None

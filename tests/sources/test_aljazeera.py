@@ -588,6 +588,21 @@ def test_json_ld_is_preferred_over_markup() -> None:
     assert parse(page, is_html=True).title["en"].startswith("JSON-LD headline:")
 
 
+def test_json_ld_with_the_usual_flaws_is_still_read() -> None:
+    """A trailing comma and a line break inside a string (both common on real
+    sites) used to cost the whole script: the date then came from the markup,
+    without its time."""
+    page = (
+        fixture_text(CURRENT_PAGE)
+        .replace('"headline":"Lithium towns', '"headline":"JSON-LD\nheadline: Lithium towns')
+        .replace('salt-flat.jpg"}}</script>', 'salt-flat.jpg"},}</script>')
+    )
+    assert page.count("},}</script>") == 1
+    article = parse(page, is_html=True)
+    assert article.published == "2023-03-09T14:21:38+00:00"
+    assert article.title["en"].startswith("JSON-LD headline:")
+
+
 def test_broken_json_ld_falls_back_to_markup() -> None:
     page = fixture_text(OLDER_PAGE).replace('"@type": "NewsArticle",', '"@type": ,')
     article = parse(page, is_html=True)
